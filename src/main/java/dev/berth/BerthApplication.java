@@ -1,0 +1,103 @@
+package dev.berth;
+
+import dev.berth.api.ManifestLimits;
+import dev.berth.api.ManifestValidator;
+import dev.berth.config.DockerConfig;
+import dev.berth.core.Backend;
+import dev.berth.core.JobIds;
+import dev.berth.db.Database;
+import dev.berth.db.JobStore;
+import dev.berth.docker.DockerJavaGateway;
+import dev.berth.docker.DockerSettings;
+import dev.berth.health.DockerHealthCheck;
+import dev.berth.health.ReconcilerHealthCheck;
+import dev.berth.jobs.JobService;
+import dev.berth.jobs.LiveLogs;
+import dev.berth.reconcile.Planner;
+import dev.berth.reconcile.ReconcileLoop;
+import dev.berth.reconcile.Reconciler;
+import dev.berth.reconcile.ReconcilerSettings;
+import dev.berth.resources.BodySizeLimit;
+import dev.berth.resources.InfoResource;
+import dev.berth.resources.JobsResource;
+import dev.berth.resources.ManifestErrorMappers;
+import dev.berth.resources.StrictJson;
+import dev.berth.resources.YamlBodyReader;
+import io.dropwizard.core.Application;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.db.DataSourceFactory;
+import io.dropwizard.jdbi3.JdbiFactory;
+import io.dropwizard.lifecycle.Managed;
+import io.dropwizard.migrations.MigrationsBundle;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.jdbi.v3.core.Jdbi;
+
+/** Wires Berth by hand: store, Docker gateway, reconcile loop and the REST API. */
+public class BerthApplication extends Application<BerthConfiguration> {
+
+    public static void main(String[] args) throws Exception {
+        new BerthApplication().run(args);
+    }
+
+    @Override
+    public String getName() {
+        return "berth";
+    }
+
+    @Override
+    public void initialize(Bootstrap<BerthConfiguration> bootstrap) {
+        bootstrap.addBundle(new MigrationsBundle<>() {
+            @Override
+            public DataSourceFactory getDataSourceFactory(BerthConfiguration configuration) {
+                return configuration.getDatabase();
+            }
+
+            @Override
+            public String getMigrationsFileName() {
+                return Database.CHANGELOG;
+            }
+        });
+    }
+
+    @Override
+    public void run(BerthConfiguration config, Environment environment) throws Exception {
+        Clock clock = Clock.systemUTC();
+        StrictJson.apply(environment.getObjectMapper());
+        Database.migrate(config.getDatabase(), environment);
+        Jdbi jdbi = new JdbiFactory().build(environment, config.getDatabase(), "database");
+        String instanceId = Database.instanceId(jdbi, config.getReconciler().getInstanceId(), clock);
+        JobStore store = new JobStore(jdbi, environment.getObjectMapper());
+
+        DockerConfig docker = config.getDocker();
+        var gateway = new DockerJavaGateway(new DockerSettings(docker.getHost(), docker.isPullMissingImages(),
+                docker.getCallTimeout().toJavaDuration(), docker.getPullTimeout().toJavaDuration()),
+                instanceId, clock);
+        environment.lifecycle().manage(new Managed() {
+            @Override
+            public void stop() throws Exception {
+                gateway.close();
+            }
+        });
+        int maxLogBytes = (int) config.getLogs().getMaxBytes().toBytes();
+        var reconciler = new Reconciler(store, gateway,
+                new Planner(Backend.CONTAINER, docker.isAutoCleanup()),
+                new ReconcilerSettings(instanceId, docker.isAutoCleanup(), maxLogBytes), clock);
+        var loop = new ReconcileLoop(reconciler, config.getReconciler().getInterval().toJavaDuration(), clock);
+        environment.lifecycle().manage(loop);
+
+        var limits = new ManifestLimits(docker.getAllowedMountRoots().stream().map(Path::of).toList(),
+                config.getApi().getMaxLabels(), 256, 256, 32);
+        var jobs = new JobService(store, new ManifestValidator(limits), new JobIds(clock), clock, loop::wake);
+        var jersey = environment.jersey();
+        jersey.register(new BodySizeLimit((int) config.getApi().getMaxBodySize().toBytes()));
+        jersey.register(new YamlBodyReader(environment.getObjectMapper()));
+        ManifestErrorMappers.all().forEach(jersey::register);
+        jersey.register(new JobsResource(jobs, store, new LiveLogs(gateway, maxLogBytes)));
+        jersey.register(new InfoResource(gateway, docker.getHost(), docker.isSwarmMode(), instanceId));
+
+        environment.healthChecks().register("docker", new DockerHealthCheck(gateway, docker.isSwarmMode()));
+        environment.healthChecks().register("reconciler", new ReconcilerHealthCheck(loop, clock));
+    }
+}

@@ -1,0 +1,67 @@
+package dev.berth;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.berth.config.ApiConfig;
+import dev.berth.config.DockerConfig;
+import dev.berth.config.LogsConfig;
+import dev.berth.config.ReconcilerConfig;
+import io.dropwizard.core.Configuration;
+import io.dropwizard.db.DataSourceFactory;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
+public class BerthConfiguration extends Configuration {
+    @Valid
+    @NotNull
+    @JsonProperty
+    private DockerConfig docker = new DockerConfig();
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    private ReconcilerConfig reconciler = new ReconcilerConfig();
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    private LogsConfig logs = new LogsConfig();
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    private ApiConfig api = new ApiConfig();
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    private DataSourceFactory database = defaultDatabase();
+
+    private static DataSourceFactory defaultDatabase() {
+        DataSourceFactory factory = new DataSourceFactory();
+        factory.setDriverClass("org.h2.Driver");
+        factory.setUrl("jdbc:h2:./data/berth");
+        factory.setUser("sa");
+        factory.setPassword("");
+        return factory;
+    }
+
+    public DockerConfig getDocker() {
+        return docker;
+    }
+
+    public ReconcilerConfig getReconciler() {
+        return reconciler;
+    }
+
+    public LogsConfig getLogs() {
+        return logs;
+    }
+
+    public ApiConfig getApi() {
+        return api;
+    }
+
+    public DataSourceFactory getDatabase() {
+        return database;
+    }
+}

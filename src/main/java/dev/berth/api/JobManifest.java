@@ -1,0 +1,18 @@
+package dev.berth.api;
+
+import java.util.List;
+import java.util.Map;
+
+/** A job as a user submits it (JSON or YAML). Unknown fields are refused by the mapper, not ignored. */
+public record JobManifest(
+        String name,
+        Map<String, String> labels,
+        String image,
+        List<String> command,
+        List<String> entrypoint,
+        Map<String, String> env,
+        String workingDir,
+        String user,
+        List<MountManifest> mounts,
+        ResourcesManifest resources) {
+}

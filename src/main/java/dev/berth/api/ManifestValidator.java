@@ -1,0 +1,231 @@
+package dev.berth.api;
+
+import dev.berth.core.Desired;
+import dev.berth.core.JobSpec;
+import dev.berth.core.Mount;
+import dev.berth.core.Resources;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Every rule a manifest must meet, in one place. It collects all the problems of a manifest (each
+ * naming its field) rather than stopping at the first, and turns a valid manifest into a spec.
+ */
+public final class ManifestValidator {
+    private static final Pattern NAME = Pattern.compile("[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?");
+    private static final Pattern LABEL_KEY = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9._/-]{0,61}[A-Za-z0-9])?");
+    private static final Pattern ENV_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,255}");
+    private static final Pattern USER = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,63})?");
+    private static final Pattern IMAGE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/:@-]{0,254}");
+    private static final int MAX_LABEL_VALUE = 253;
+    private static final int MAX_ARG = 4096;
+    private static final int MAX_ENV_VALUE = 32768;
+    private static final int MAX_PATH = 4096;
+    private static final long MIN_MEMORY_MB = 6;
+    private static final long MAX_MEMORY_MB = 1024L * 1024;
+    private static final double MAX_CPUS = 1024;
+
+    private final ManifestLimits limits;
+
+    public ManifestValidator(ManifestLimits limits) {
+        this.limits = limits;
+    }
+
+    /** The spec of a valid manifest; otherwise throws {@link InvalidManifestException} with every problem. */
+    public JobSpec toSpec(JobManifest manifest) {
+        List<String> errors = new ArrayList<>();
+        checkName(manifest.name(), errors);
+        checkLabels(manifest.labels(), errors);
+        checkImage(manifest.image(), errors);
+        checkArgs("command", manifest.command(), errors);
+        checkArgs("entrypoint", manifest.entrypoint(), errors);
+        checkEnv(manifest.env(), errors);
+        checkAbsolutePath("workingDir", manifest.workingDir(), errors);
+        if (manifest.user() != null && !USER.matcher(manifest.user()).matches()) {
+            errors.add("user must be a user name or id, optionally with :group (got \"" + manifest.user() + "\")");
+        }
+        List<Mount> mounts = checkMounts(manifest.mounts(), errors);
+        Resources resources = checkResources(manifest.resources(), errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidManifestException(errors);
+        }
+        return new JobSpec(manifest.image(), manifest.command(), manifest.entrypoint(), manifest.env(),
+                manifest.workingDir(), manifest.user(), mounts, resources, Desired.Run);
+    }
+
+    private static void checkName(String name, List<String> errors) {
+        if (name != null && !NAME.matcher(name).matches()) {
+            errors.add("name must be 1 to 253 lower-case letters, digits, '.' or '-', starting and ending"
+                    + " with a letter or digit");
+        }
+    }
+
+    private void checkLabels(Map<String, String> labels, List<String> errors) {
+        if (labels == null) {
+            return;
+        }
+        if (labels.size() > limits.maxLabels()) {
+            errors.add("labels: at most " + limits.maxLabels() + " labels (got " + labels.size() + ")");
+        }
+        labels.forEach((key, value) -> {
+            if (!LABEL_KEY.matcher(key).matches()) {
+                errors.add("labels: key \"" + shorten(key) + "\" must be 1 to 63 letters, digits, '.', '_', '/'"
+                        + " or '-', starting and ending with a letter or digit");
+            }
+            if (value == null) {
+                errors.add("labels." + shorten(key) + " must not be null");
+            } else if (value.length() > MAX_LABEL_VALUE) {
+                errors.add("labels." + shorten(key) + " is longer than " + MAX_LABEL_VALUE + " characters");
+            }
+        });
+    }
+
+    private static void checkImage(String image, List<String> errors) {
+        if (image == null || image.isBlank()) {
+            errors.add("image is required");
+        } else if (!IMAGE.matcher(image).matches()) {
+            errors.add("image must be an image reference of at most 255 characters without spaces");
+        }
+    }
+
+    private void checkArgs(String field, List<String> args, List<String> errors) {
+        if (args == null) {
+            return;
+        }
+        if (args.size() > limits.maxArgs()) {
+            errors.add(field + ": at most " + limits.maxArgs() + " arguments (got " + args.size() + ")");
+        }
+        for (int i = 0; i < args.size(); i++) {
+            if (args.get(i) == null) {
+                errors.add(field + "[" + i + "] must not be null");
+            } else if (args.get(i).length() > MAX_ARG) {
+                errors.add(field + "[" + i + "] is longer than " + MAX_ARG + " characters");
+            }
+        }
+    }
+
+    private void checkEnv(Map<String, String> env, List<String> errors) {
+        if (env == null) {
+            return;
+        }
+        if (env.size() > limits.maxEnv()) {
+            errors.add("env: at most " + limits.maxEnv() + " variables (got " + env.size() + ")");
+        }
+        env.forEach((key, value) -> {
+            if (!ENV_KEY.matcher(key).matches()) {
+                errors.add("env: \"" + shorten(key) + "\" is not a valid variable name");
+            }
+            if (value == null) {
+                errors.add("env." + shorten(key) + " must not be null");
+            } else if (value.length() > MAX_ENV_VALUE) {
+                errors.add("env." + shorten(key) + " is longer than " + MAX_ENV_VALUE + " characters");
+            }
+        });
+    }
+
+    private List<Mount> checkMounts(List<MountManifest> mounts, List<String> errors) {
+        if (mounts == null) {
+            return List.of();
+        }
+        if (mounts.size() > limits.maxMounts()) {
+            errors.add("mounts: at most " + limits.maxMounts() + " mounts (got " + mounts.size() + ")");
+        }
+        List<Mount> checked = new ArrayList<>();
+        Set<String> targets = new HashSet<>();
+        for (int i = 0; i < mounts.size(); i++) {
+            MountManifest mount = mounts.get(i);
+            String field = "mounts[" + i + "]";
+            if (mount == null) {
+                errors.add(field + " must not be null");
+                continue;
+            }
+            boolean sourceOk = checkAbsolutePath(field + ".source", required(mount.source(), field + ".source", errors), errors);
+            boolean targetOk = checkAbsolutePath(field + ".target", required(mount.target(), field + ".target", errors), errors);
+            if (targetOk && Path.of(mount.target()).normalize().getNameCount() == 0) {
+                errors.add(field + ".target must not be the container's root directory");
+            } else if (targetOk && !targets.add(Path.of(mount.target()).normalize().toString())) {
+                errors.add(field + ".target " + mount.target() + " is mounted twice");
+            }
+            if (sourceOk && !isAllowed(Path.of(mount.source()))) {
+                errors.add(field + ".source " + mount.source() + " is not under an allowed mount root"
+                        + (limits.allowedMountRoots().isEmpty() ? " (docker.allowedMountRoots is empty:"
+                        + " bind mounts are disabled)" : " (allowed: " + limits.allowedMountRoots() + ")"));
+            }
+            checked.add(new Mount(mount.source(), mount.target(), Boolean.TRUE.equals(mount.readOnly())));
+        }
+        return checked;
+    }
+
+    /**
+     * The path must lie under an allowed root, and so must the place it really leads to: a symbolic
+     * link inside an allowed root must not open the rest of the host.
+     */
+    private boolean isAllowed(Path source) {
+        if (!underAllowedRoot(source)) {
+            return false;
+        }
+        try {
+            return !Files.exists(source) || underAllowedRoot(source.toRealPath());
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private boolean underAllowedRoot(Path path) {
+        return limits.allowedMountRoots().stream().anyMatch(root -> path.startsWith(root.normalize()));
+    }
+
+    private static Resources checkResources(ResourcesManifest resources, List<String> errors) {
+        if (resources == null) {
+            return Resources.NONE;
+        }
+        Double cpus = resources.cpus();
+        if (cpus != null && (cpus.isNaN() || cpus <= 0 || cpus > MAX_CPUS)) {
+            errors.add("resources.cpus must be above 0 and at most " + (int) MAX_CPUS);
+        }
+        Long memory = resources.memoryMb();
+        if (memory != null && (memory < MIN_MEMORY_MB || memory > MAX_MEMORY_MB)) {
+            errors.add("resources.memoryMb must be between " + MIN_MEMORY_MB + " and " + MAX_MEMORY_MB);
+        }
+        return new Resources(cpus, memory);
+    }
+
+    private static String required(String value, String field, List<String> errors) {
+        if (value == null || value.isBlank()) {
+            errors.add(field + " is required");
+            return null;
+        }
+        return value;
+    }
+
+    /** True when the path is absent or fine; a relative or '..'-laden path is an error. */
+    private static boolean checkAbsolutePath(String field, String path, List<String> errors) {
+        if (path == null) {
+            return false;
+        }
+        if (path.length() > MAX_PATH) {
+            errors.add(field + " is longer than " + MAX_PATH + " characters");
+            return false;
+        }
+        if (!path.startsWith("/")) {
+            errors.add(field + " must be an absolute path (got \"" + shorten(path) + "\")");
+            return false;
+        }
+        if (!Path.of(path).normalize().toString().equals(Path.of(path).toString())) {
+            errors.add(field + " must not contain '..' or '.' segments (got \"" + shorten(path) + "\")");
+            return false;
+        }
+        return true;
+    }
+
+    private static String shorten(String text) {
+        return text.length() <= 64 ? text : text.substring(0, 64) + "...";
+    }
+}

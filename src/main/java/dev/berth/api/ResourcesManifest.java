@@ -1,0 +1,5 @@
+package dev.berth.api;
+
+/** Resource limits as a user writes them. */
+public record ResourcesManifest(Double cpus, Long memoryMb) {
+}

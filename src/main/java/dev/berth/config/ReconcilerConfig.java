@@ -1,0 +1,32 @@
+package dev.berth.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.util.Duration;
+import io.dropwizard.validation.MinDuration;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.util.concurrent.TimeUnit;
+
+/** The {@code reconciler} section of config.yml. */
+public class ReconcilerConfig {
+    @NotNull
+    @MinDuration(value = 10, unit = TimeUnit.MILLISECONDS)
+    @JsonProperty
+    private Duration interval = Duration.seconds(2);
+
+    /**
+     * Names this Berth on the engine (label {@code berth.instance}); Berth only touches objects that
+     * carry its own. Empty: the id stored in the database at its first start.
+     */
+    @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9_.-]{0,63}|")
+    @JsonProperty
+    private String instanceId = "";
+
+    public Duration getInterval() {
+        return interval;
+    }
+
+    public String getInstanceId() {
+        return instanceId;
+    }
+}

@@ -1,0 +1,28 @@
+package dev.berth.core;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import java.util.Map;
+
+/** The desired job: written only by the API, immutable once accepted. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record JobSpec(
+        String image,
+        List<String> command,
+        List<String> entrypoint,
+        Map<String, String> env,
+        String workingDir,
+        String user,
+        List<Mount> mounts,
+        Resources resources,
+        Desired desired) {
+
+    public JobSpec {
+        command = command == null ? null : List.copyOf(command);
+        entrypoint = entrypoint == null ? null : List.copyOf(entrypoint);
+        env = SortedMaps.copyOf(env);
+        mounts = mounts == null ? List.of() : List.copyOf(mounts);
+        resources = resources == null ? Resources.NONE : resources;
+        desired = desired == null ? Desired.Run : desired;
+    }
+}

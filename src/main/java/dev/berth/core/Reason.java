@@ -1,0 +1,16 @@
+package dev.berth.core;
+
+/** The short CamelCase word that says why a job is in its phase; the status message is for people. */
+public enum Reason {
+    Submitted,
+    Launched,
+    Started,
+    Completed,
+    NonZeroExit,
+    OOMKilled,
+    ImageNotFound,
+    CreateFailed,
+    StartFailed,
+    EngineUnavailable,
+    Lost
+}

@@ -1,0 +1,28 @@
+package dev.berth.core;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import java.util.Map;
+
+/** The concrete spec a job's attempt is launched with, whichever backend runs it. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ResolvedSpec(
+        String image,
+        List<String> command,
+        List<String> entrypoint,
+        Map<String, String> env,
+        String workingDir,
+        String user,
+        List<Mount> mounts,
+        Resources resources) {
+
+    public ResolvedSpec {
+        env = SortedMaps.copyOf(env);
+        mounts = mounts == null ? List.of() : List.copyOf(mounts);
+    }
+
+    public static ResolvedSpec of(JobSpec spec) {
+        return new ResolvedSpec(spec.image(), spec.command(), spec.entrypoint(), spec.env(),
+                spec.workingDir(), spec.user(), spec.mounts(), spec.resources());
+    }
+}

@@ -1,0 +1,44 @@
+package dev.berth.db;
+
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.db.DataSourceFactory;
+import io.dropwizard.db.ManagedDataSource;
+import io.dropwizard.migrations.CloseableLiquibaseWithClassPathMigrationsFile;
+import java.util.UUID;
+import java.time.Clock;
+import org.jdbi.v3.core.Jdbi;
+
+/** Start-up work on the database: bring the schema up to date, and name this Berth instance. */
+public final class Database {
+    public static final String CHANGELOG = "migrations/migrations.xml";
+
+    private Database() {
+    }
+
+    /** Applies the changelog, so that `server` alone is enough on a new database or after an upgrade. */
+    public static void migrate(DataSourceFactory factory, Environment environment) throws Exception {
+        ManagedDataSource dataSource = factory.build(environment.metrics(), "migrations");
+        try (var liquibase = new CloseableLiquibaseWithClassPathMigrationsFile(dataSource, CHANGELOG)) {
+            liquibase.update("");
+        }
+    }
+
+    /**
+     * The configured instance id, else the one this database was given at its first start. Tying the
+     * default to the database means a restart (or a second process on the same database) keeps
+     * owning the same Docker objects.
+     */
+    public static String instanceId(Jdbi jdbi, String configured, Clock clock) {
+        if (configured != null && !configured.isEmpty()) {
+            return configured;
+        }
+        return jdbi.inTransaction(handle -> {
+            InstanceDao dao = handle.attach(InstanceDao.class);
+            return dao.find().orElseGet(() -> {
+                String id = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+                dao.insert(id, clock.millis());
+                return id;
+            });
+        });
+    }
+}

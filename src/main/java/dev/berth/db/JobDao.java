@@ -1,0 +1,73 @@
+package dev.berth.db;
+
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.SqlObject;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+@RegisterConstructorMapper(JobRow.class)
+public interface JobDao extends SqlObject {
+
+    @SqlUpdate("""
+            INSERT INTO jobs (id, name, labels, spec, generation, resolved, phase, reason, message,
+                backend, container_id, service_id, task_id, node_id, exit_code, attempts, created_at,
+                started_at, finished_at, observed_generation, version)
+            VALUES (:id, :name, :labels, :spec, :generation, :resolved, :phase, :reason, :message,
+                :backend, :containerId, :serviceId, :taskId, :nodeId, :exitCode, :attempts, :createdAt,
+                :startedAt, :finishedAt, :observedGeneration, :version)
+            """)
+    void insert(@BindMethods JobRow row);
+
+    @SqlQuery("SELECT * FROM jobs WHERE id = :id")
+    Optional<JobRow> find(@Bind("id") String id);
+
+    @SqlQuery("SELECT * FROM jobs WHERE name = :name")
+    Optional<JobRow> findByName(@Bind("name") String name);
+
+    @SqlQuery("SELECT * FROM jobs WHERE phase IN ('Pending', 'Launching', 'Running') ORDER BY id")
+    List<JobRow> active();
+
+    /** Writes a status only if nobody wrote the row since it was read: returns 0 when stale. */
+    @SqlUpdate("""
+            UPDATE jobs SET resolved = :resolved, phase = :phase, reason = :reason, message = :message,
+                backend = :backend, container_id = :containerId, service_id = :serviceId,
+                task_id = :taskId, node_id = :nodeId, exit_code = :exitCode, attempts = :attempts,
+                started_at = :startedAt, finished_at = :finishedAt,
+                observed_generation = :observedGeneration, version = version + 1
+            WHERE id = :id AND version = :version
+            """)
+    int updateStatus(@BindMethods JobRow row);
+
+    @SqlQuery("SELECT COUNT(*) FROM jobs")
+    long count();
+
+    /** A page of jobs, newest first; every filter is optional and labels must all match. */
+    default List<JobRow> page(JobQuery query) {
+        StringBuilder sql = new StringBuilder("SELECT * FROM jobs WHERE 1 = 1");
+        if (query.phase() != null) {
+            sql.append(" AND phase = :phase");
+        }
+        if (query.after() != null) {
+            sql.append(" AND id < :after");
+        }
+        for (int i = 0; i < query.labels().size(); i++) {
+            sql.append(" AND id IN (SELECT job_id FROM job_labels WHERE label_key = :key").append(i)
+                    .append(" AND label_value = :value").append(i).append(')');
+        }
+        sql.append(" ORDER BY id DESC LIMIT :limit");
+        var statement = getHandle().createQuery(sql.toString())
+                .bind("phase", query.phase())
+                .bind("after", query.after())
+                .bind("limit", query.limit() + 1);
+        int i = 0;
+        for (var label : query.labels().entrySet()) {
+            statement.bind("key" + i, label.getKey()).bind("value" + i, label.getValue());
+            i++;
+        }
+        return statement.mapTo(JobRow.class).list();
+    }
+}

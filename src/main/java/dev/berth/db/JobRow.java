@@ -1,0 +1,26 @@
+package dev.berth.db;
+
+/** One row of the jobs table, as stored: JSON columns are text, times epoch milliseconds. */
+public record JobRow(
+        String id,
+        String name,
+        String labels,
+        String spec,
+        long generation,
+        String resolved,
+        String phase,
+        String reason,
+        String message,
+        String backend,
+        String containerId,
+        String serviceId,
+        String taskId,
+        String nodeId,
+        Integer exitCode,
+        int attempts,
+        long createdAt,
+        Long startedAt,
+        Long finishedAt,
+        long observedGeneration,
+        long version) {
+}

@@ -1,0 +1,204 @@
+package dev.berth.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.exception.NotModifiedException;
+import com.github.dockerjava.api.model.AccessMode;
+import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.Volume;
+import dev.berth.core.Backend;
+import dev.berth.core.CapturedLog;
+import dev.berth.core.Reason;
+import dev.berth.core.ResolvedSpec;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Runs each job attempt as a plain container: created, then started. */
+final class ContainerBackend {
+    private static final Logger LOG = LoggerFactory.getLogger(ContainerBackend.class);
+
+    private final DockerClient docker;
+    private final ImageSource images;
+    private final Clock clock;
+    private final Duration callTimeout;
+
+    ContainerBackend(DockerClient docker, ImageSource images, Clock clock, Duration callTimeout) {
+        this.docker = docker;
+        this.images = images;
+        this.clock = clock;
+        this.callTimeout = callTimeout;
+    }
+
+    List<Workload> list(String instanceId) {
+        return docker.listContainersCmd().withShowAll(true)
+                .withLabelFilter(BerthLabels.ownedBy(instanceId)).exec().stream()
+                .map(ContainerBackend::toWorkload)
+                .flatMap(Optional::stream)
+                .toList();
+    }
+
+    LaunchOutcome launch(LaunchRequest request) {
+        Created created;
+        try {
+            created = createOrAdopt(request);
+        } catch (NotFoundException noSuchImage) {
+            Optional<String> missing = images.ensurePresent(request.spec().image());
+            if (missing.isPresent()) {
+                return new LaunchOutcome.Refused(Reason.ImageNotFound, missing.get());
+            }
+            try {
+                created = createOrAdopt(request);
+            } catch (DockerException e) {
+                return new LaunchOutcome.Refused(Reason.CreateFailed, DockerErrors.message(e));
+            }
+        } catch (DockerException e) {
+            return new LaunchOutcome.Refused(Reason.CreateFailed, DockerErrors.message(e));
+        }
+        start(created.id(), request.name());
+        return new LaunchOutcome.Launched(created.id(), created.adopted());
+    }
+
+    private record Created(String id, boolean adopted) { }
+
+    /** A 409 means an earlier launch of this very attempt got as far as creating it: adopt that one. */
+    private Created createOrAdopt(LaunchRequest request) {
+        try {
+            return new Created(create(request), false);
+        } catch (ConflictException e) {
+            LOG.info("container {} already existed: adopting it", request.name());
+            return new Created(docker.inspectContainerCmd(request.name()).exec().getId(), true);
+        }
+    }
+
+    void start(Workload workload) {
+        start(workload.objectId(), workload.name());
+    }
+
+    /** A failed start is not thrown: the container keeps the error in its state and observation reports it. */
+    private void start(String id, String name) {
+        try {
+            docker.startContainerCmd(id).exec();
+        } catch (NotModifiedException alreadyStarted) {
+            LOG.debug("container {} was already started", name);
+        } catch (DockerException e) {
+            LOG.info("container {} did not start: {}", name, DockerErrors.message(e));
+        }
+    }
+
+    Optional<Observation> observe(Workload workload) {
+        try {
+            InspectContainerResponse inspect = docker.inspectContainerCmd(workload.objectId()).exec();
+            var state = inspect.getState();
+            ContainerFacts facts = new ContainerFacts(inspect.getId(), state.getStatus(),
+                    state.getExitCodeLong(), Boolean.TRUE.equals(state.getOOMKilled()), state.getError(),
+                    state.getStartedAt(), state.getFinishedAt());
+            return Optional.of(ContainerStates.interpret(facts, clock.instant()));
+        } catch (NotFoundException gone) {
+            return Optional.empty();
+        }
+    }
+
+    CapturedLog logs(Workload workload, int maxBytes) {
+        LogTail tail = new LogTail(maxBytes);
+        try (var callback = new ResultCallback.Adapter<Frame>() {
+            @Override
+            public void onNext(Frame frame) {
+                tail.append(frame.getPayload());
+            }
+        }) {
+            docker.logContainerCmd(workload.objectId()).withStdOut(true).withStdErr(true)
+                    .withFollowStream(false).exec(callback);
+            if (!callback.awaitCompletion(callTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new EngineUnavailableException("logs of " + workload.name() + " took over "
+                        + callTimeout, null);
+            }
+        } catch (NotFoundException gone) {
+            LOG.debug("container {} is gone: no logs to read", workload.name());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EngineUnavailableException("interrupted while reading logs", e);
+        } catch (java.io.IOException e) {
+            LOG.debug("closing the log stream of {} failed", workload.name(), e);
+        }
+        return tail.toCapturedLog();
+    }
+
+    void remove(Workload workload) {
+        try {
+            docker.removeContainerCmd(workload.objectId()).withForce(true).exec();
+        } catch (NotFoundException alreadyGone) {
+            LOG.debug("container {} was already removed", workload.name());
+        } catch (ConflictException removalInProgress) {
+            LOG.debug("container {} is already being removed", workload.name());
+        }
+    }
+
+    private String create(LaunchRequest request) {
+        ResolvedSpec spec = request.spec();
+        HostConfig host = HostConfig.newHostConfig()
+                .withPrivileged(false)
+                .withBinds(spec.mounts().stream()
+                        .map(m -> new Bind(m.source(), new Volume(m.target()),
+                                m.readOnly() ? AccessMode.ro : AccessMode.rw))
+                        .toList());
+        if (spec.resources().cpus() != null) {
+            host.withNanoCPUs(Math.round(spec.resources().cpus() * 1e9));
+        }
+        if (spec.resources().memoryMb() != null) {
+            host.withMemory(spec.resources().memoryMb() * 1024 * 1024);
+        }
+        CreateContainerCmd cmd = docker.createContainerCmd(spec.image())
+                .withName(request.name())
+                .withLabels(request.labels())
+                .withEnv(spec.env().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList())
+                .withHostConfig(host);
+        if (spec.command() != null) {
+            cmd.withCmd(spec.command());
+        }
+        if (spec.entrypoint() != null) {
+            cmd.withEntrypoint(spec.entrypoint());
+        }
+        if (spec.workingDir() != null) {
+            cmd.withWorkingDir(spec.workingDir());
+        }
+        if (spec.user() != null) {
+            cmd.withUser(spec.user());
+        }
+        return cmd.exec().getId();
+    }
+
+    private static Optional<Workload> toWorkload(Container container) {
+        var labels = container.getLabels();
+        try {
+            int attempt = Integer.parseInt(labels.get(BerthLabels.ATTEMPT));
+            String name = container.getNames() == null || container.getNames().length == 0
+                    ? container.getId() : container.getNames()[0].replaceFirst("^/", "");
+            return Optional.of(new Workload(labels.get(BerthLabels.JOB), attempt, Backend.CONTAINER,
+                    container.getId(), name, stateOf(container.getState())));
+        } catch (NumberFormatException | NullPointerException e) {
+            LOG.warn("container {} carries Berth's labels but no valid job attempt: ignored", container.getId());
+            return Optional.empty();
+        }
+    }
+
+    private static WorkloadState stateOf(String state) {
+        return switch (state == null ? "" : state) {
+            case "created" -> WorkloadState.CREATED;
+            case "running", "paused", "restarting" -> WorkloadState.ACTIVE;
+            default -> WorkloadState.FINISHED;
+        };
+    }
+}

@@ -1,0 +1,32 @@
+package dev.berth.docker;
+
+import dev.berth.core.Backend;
+import dev.berth.core.CapturedLog;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Berth's whole view of the Docker engine. Implementations translate to and from docker-java;
+ * nothing outside this package sees a docker-java type. Every call is bounded by a timeout and
+ * throws {@link EngineUnavailableException} when the engine does not answer.
+ */
+public interface DockerGateway {
+
+    EngineInfo engineInfo();
+
+    /** This instance's objects of every backend, by label. */
+    List<Workload> listWorkloads();
+
+    LaunchOutcome launch(Backend backend, LaunchRequest request);
+
+    /** Starts an object that was created but never started. */
+    void start(Workload workload);
+
+    /** The object's state in Berth's words; empty when it no longer exists. */
+    Optional<Observation> observe(Workload workload);
+
+    CapturedLog logs(Workload workload, int maxBytes);
+
+    /** Removes the object; an object that is already gone counts as removed. */
+    void remove(Workload workload);
+}

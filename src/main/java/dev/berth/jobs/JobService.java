@@ -1,0 +1,69 @@
+package dev.berth.jobs;
+
+import dev.berth.api.JobManifest;
+import dev.berth.api.ManifestValidator;
+import dev.berth.core.Job;
+import dev.berth.core.JobEvent;
+import dev.berth.core.JobIds;
+import dev.berth.core.JobSpec;
+import dev.berth.core.JobStatus;
+import dev.berth.core.Phase;
+import dev.berth.core.Reason;
+import dev.berth.db.JobStore;
+import dev.berth.db.NameTakenException;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+
+/** Accepts manifests: validates them, applies the idempotent-name rule, stores them and wakes the loop. */
+public class JobService {
+    private final JobStore store;
+    private final ManifestValidator validator;
+    private final JobIds ids;
+    private final Clock clock;
+    private final Runnable wakeReconciler;
+
+    public JobService(JobStore store, ManifestValidator validator, JobIds ids, Clock clock,
+                      Runnable wakeReconciler) {
+        this.store = store;
+        this.validator = validator;
+        this.ids = ids;
+        this.clock = clock;
+        this.wakeReconciler = wakeReconciler;
+    }
+
+    /** The stored job, and whether this call created it (false: the same named job already existed). */
+    public record Submitted(Job job, boolean created) { }
+
+    public Submitted submit(JobManifest manifest) {
+        JobSpec spec = validator.toSpec(manifest);
+        Map<String, String> labels = manifest.labels() == null ? Map.of() : manifest.labels();
+        Optional<Submitted> existing = sameNamed(manifest.name(), spec, labels);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        var now = clock.instant();
+        Job job = new Job(ids.next(), manifest.name(), labels, 1, spec, JobStatus.submitted(now), 0);
+        try {
+            store.create(job, new JobEvent(now, JobEvent.EventType.Normal, Phase.Pending, Reason.Submitted,
+                    "accepted", 1));
+        } catch (NameTakenException raced) {
+            // Another request stored the same name between our look and our insert: judge against it.
+            return sameNamed(manifest.name(), spec, labels).orElseThrow(() -> raced);
+        }
+        wakeReconciler.run();
+        return new Submitted(store.find(job.id()).orElseThrow(), true);
+    }
+
+    private Optional<Submitted> sameNamed(String name, JobSpec spec, Map<String, String> labels) {
+        if (name == null) {
+            return Optional.empty();
+        }
+        return store.findByName(name).map(found -> {
+            if (!found.spec().equals(spec) || !found.labels().equals(Map.copyOf(labels))) {
+                throw new NameConflictException(name);
+            }
+            return new Submitted(found, false);
+        });
+    }
+}

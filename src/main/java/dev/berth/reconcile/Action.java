@@ -1,0 +1,48 @@
+package dev.berth.reconcile;
+
+import dev.berth.core.Backend;
+import dev.berth.core.Job;
+import dev.berth.core.Reason;
+import dev.berth.docker.Workload;
+
+/** One thing a reconcile pass decided to do. The planner returns them; the reconciler carries them out. */
+public sealed interface Action {
+
+    /** For logs: what this action is about. */
+    String describe();
+
+    /** Create and start the job's current attempt (again, under the same name, if it is Launching). */
+    record Launch(Job job, Backend backend) implements Action {
+        public String describe() {
+            return "launching job " + job.id();
+        }
+    }
+
+    /** Look at the job's object in detail and record what changed (start it if it was never started). */
+    record Observe(Job job, Workload workload) implements Action {
+        public String describe() {
+            return "observing job " + job.id();
+        }
+    }
+
+    /** The job's object vanished while Berth still waited for it. */
+    record MarkLost(Job job, String message) implements Action {
+        public String describe() {
+            return "marking job " + job.id() + " lost";
+        }
+    }
+
+    /** Keep a pending job pending, saying why it cannot launch now. */
+    record HoldPending(Job job, Reason reason, String message) implements Action {
+        public String describe() {
+            return "holding job " + job.id();
+        }
+    }
+
+    /** An object whose job is finished (or unknown) and which no one needs any more. */
+    record RemoveLeftover(Workload workload) implements Action {
+        public String describe() {
+            return "removing " + workload.name();
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package dev.berth.reconcile;
+
+import dev.berth.docker.Workload;
+import java.util.List;
+
+/** What one listing of the engine found: this instance's objects, or why the engine did not answer. */
+public record Observed(boolean engineAvailable, String engineError, List<Workload> workloads) {
+
+    public static Observed available(List<Workload> workloads) {
+        return new Observed(true, null, List.copyOf(workloads));
+    }
+
+    public static Observed unavailable(String error) {
+        return new Observed(false, error, List.of());
+    }
+}

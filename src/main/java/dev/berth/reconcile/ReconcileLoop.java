@@ -1,0 +1,87 @@
+package dev.berth.reconcile;
+
+import io.dropwizard.lifecycle.Managed;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs reconcile passes on one thread: every {@code interval}, and at once when woken. Wake-ups that
+ * arrive while a pass runs fold into a single next pass (the queue holds one token), so a burst of
+ * submissions costs one pass, not one each.
+ */
+public class ReconcileLoop implements Managed {
+    private static final Logger LOG = LoggerFactory.getLogger(ReconcileLoop.class);
+
+    private final Reconciler reconciler;
+    private final Duration interval;
+    private final Clock clock;
+    private final BlockingQueue<Boolean> wakeUps = new ArrayBlockingQueue<>(1);
+    private volatile Instant lastPassCompleted;
+    private volatile boolean running;
+    private Thread thread;
+
+    public ReconcileLoop(Reconciler reconciler, Duration interval, Clock clock) {
+        this.reconciler = reconciler;
+        this.interval = interval;
+        this.clock = clock;
+        reconciler.onPassNeeded(this::wake);
+    }
+
+    public void wake() {
+        wakeUps.offer(Boolean.TRUE);
+    }
+
+    /** When the last pass ended without an unexpected error; null before the first. */
+    public Instant lastPassCompleted() {
+        return lastPassCompleted;
+    }
+
+    public Duration interval() {
+        return interval;
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        thread = new Thread(this::run, "berth-reconciler");
+        thread.start();
+    }
+
+    /**
+     * Lets the current pass finish rather than interrupting it: an interrupt in the middle of a write
+     * would close H2's file channel under every other user of the database.
+     */
+    @Override
+    public void stop() throws InterruptedException {
+        running = false;
+        wake();
+        thread.join(interval.toMillis() + TimeUnit.SECONDS.toMillis(60));
+        if (thread.isAlive()) {
+            LOG.warn("reconcile pass still running at shutdown: interrupting it");
+            thread.interrupt();
+        }
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                reconciler.pass();
+                lastPassCompleted = clock.instant();
+            } catch (Throwable e) {
+                // Whatever broke (the database, a bug), the loop must live to try the next tick.
+                LOG.error("reconcile pass failed", e);
+            }
+            try {
+                wakeUps.poll(interval.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package dev.berth.reconcile;
+
+import dev.berth.core.CapturedLog;
+import dev.berth.core.Job;
+import dev.berth.core.Phase;
+import dev.berth.core.Reason;
+import dev.berth.core.ResolvedSpec;
+import dev.berth.db.JobStore;
+import dev.berth.docker.BerthLabels;
+import dev.berth.docker.DockerGateway;
+import dev.berth.docker.EngineUnavailableException;
+import dev.berth.docker.GatewayException;
+import dev.berth.docker.LaunchOutcome;
+import dev.berth.docker.LaunchRequest;
+import dev.berth.docker.Observation;
+import dev.berth.docker.Workload;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One reconcile pass: list the engine's objects, then read the active jobs (in that order, so the
+ * job set is never older than the listing), plan, and carry out each action on its own.
+ */
+public class Reconciler {
+    private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
+
+    private final JobStore store;
+    private final DockerGateway docker;
+    private final Planner planner;
+    private final ReconcilerSettings settings;
+    private final Clock clock;
+    private Runnable requestPass = () -> { };
+
+    public Reconciler(JobStore store, DockerGateway docker, Planner planner, ReconcilerSettings settings,
+                      Clock clock) {
+        this.store = store;
+        this.docker = docker;
+        this.planner = planner;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** Lets an action ask for another pass at once (after a launch, the next look is worth having soon). */
+    public void onPassNeeded(Runnable requestPass) {
+        this.requestPass = requestPass;
+    }
+
+    public void pass() {
+        Observed observed = observe();
+        List<Job> active = store.active();
+        for (Action action : planner.plan(active, observed)) {
+            try {
+                execute(action);
+            } catch (GatewayException e) {
+                LOG.warn("{}: {}; the next pass tries again", action.describe(), e.getMessage());
+            } catch (RuntimeException e) {
+                LOG.error("{} failed; the next pass tries again", action.describe(), e);
+            }
+        }
+    }
+
+    private Observed observe() {
+        try {
+            return Observed.available(docker.listWorkloads());
+        } catch (EngineUnavailableException e) {
+            return Observed.unavailable(e.getMessage());
+        }
+    }
+
+    private void execute(Action action) {
+        if (action instanceof Action.Launch launch) {
+            launch(launch);
+        } else if (action instanceof Action.Observe observe) {
+            observe(observe.job(), observe.workload());
+        } else if (action instanceof Action.MarkLost lost) {
+            write(lost.job(), Transitions.failed(lost.job(), Reason.Lost, lost.message(), clock.instant()),
+                    null, null);
+        } else if (action instanceof Action.HoldPending hold) {
+            write(hold.job(), Transitions.heldPending(hold.job(), hold.reason(), hold.message(),
+                    clock.instant()), null, null);
+        } else if (action instanceof Action.RemoveLeftover leftover) {
+            docker.remove(leftover.workload());
+        }
+    }
+
+    private void launch(Action.Launch launch) {
+        Job job = launch.job();
+        ResolvedSpec resolved = ResolvedSpec.of(job.spec());
+        int attempt = job.status().phase() == Phase.Pending ? job.status().attempts() + 1 : job.status().attempts();
+        String name = BerthLabels.objectName(job.id(), attempt);
+        Optional<Job> launching = write(job, Transitions.launching(job, launch.backend(), name, clock.instant()),
+                resolved, null);
+        if (launching.isEmpty()) {
+            return;
+        }
+        var request = new LaunchRequest(name, BerthLabels.of(settings.instanceId(), job.id(), attempt), resolved);
+        LaunchOutcome outcome = docker.launch(launch.backend(), request);
+        if (outcome instanceof LaunchOutcome.Launched launched) {
+            String message = (launched.adopted() ? "adopted " : "created ") + name;
+            write(launching.get(), Transitions.created(launching.get(), launched.objectId(), null, message),
+                    null, null);
+            requestPass.run();
+        } else if (outcome instanceof LaunchOutcome.Refused refused) {
+            write(launching.get(), Transitions.failed(launching.get(), refused.reason(), refused.message(),
+                    clock.instant()), null, null);
+        }
+    }
+
+    private void observe(Job job, Workload workload) {
+        Optional<Observation> seen = docker.observe(workload);
+        if (seen.isEmpty()) {
+            execute(new Action.MarkLost(job, workload.name() + " disappeared before it finished"));
+            return;
+        }
+        Observation observation = seen.get();
+        if (observation.phase() == Phase.Launching) {
+            docker.start(workload);
+            requestPass.run();
+        }
+        Optional<StatusChange> change = Transitions.observed(job, observation);
+        if (change.isEmpty()) {
+            return;
+        }
+        CapturedLog logs = observation.isTerminal() ? docker.logs(workload, settings.maxLogBytes()) : null;
+        boolean written = write(job, change.get(), null, logs).isPresent();
+        if (written && observation.isTerminal() && settings.autoCleanup()) {
+            docker.remove(workload);
+        }
+    }
+
+    /** Writes a change unless the record moved on meanwhile; returns the job as written. */
+    private Optional<Job> write(Job job, StatusChange change, ResolvedSpec resolved, CapturedLog logs) {
+        Job updated = job.withStatus(change.status());
+        if (!store.recordStatus(job, updated, resolved, change.events(), logs, clock.millis())) {
+            LOG.info("job {} changed while reconciling; the next pass looks again", job.id());
+            return Optional.empty();
+        }
+        if (!change.events().isEmpty()) {
+            var last = change.events().get(change.events().size() - 1);
+            LOG.info("job {} attempt {}: {} ({}) {}", job.id(), last.attempt(), last.phase(), last.reason(),
+                    last.message());
+        }
+        return Optional.of(updated.withVersion(job.version() + 1));
+    }
+
+}

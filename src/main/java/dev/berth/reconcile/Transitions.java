@@ -1,0 +1,82 @@
+package dev.berth.reconcile;
+
+import dev.berth.core.Job;
+import dev.berth.core.JobEvent;
+import dev.berth.core.JobEvent.EventType;
+import dev.berth.core.JobStatus;
+import dev.berth.core.Phase;
+import dev.berth.core.Reason;
+import dev.berth.docker.Observation;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Pure rules for turning what was observed into a job's next status and events. */
+public final class Transitions {
+    private Transitions() {
+    }
+
+    /** Empty when the observation says nothing the record does not already say. */
+    public static Optional<StatusChange> observed(Job job, Observation seen) {
+        JobStatus current = job.status();
+        JobStatus next = current.withPhase(seen.phase(), seen.reason(), seen.message())
+                .withDockerIds(seen.containerId(), firstNonNull(seen.serviceId(), current.serviceId()),
+                        seen.taskId(), seen.nodeId())
+                .withRun(seen.exitCode(), seen.startedAt(), seen.finishedAt());
+        if (next.equals(current)) {
+            return Optional.empty();
+        }
+        List<JobEvent> events = new ArrayList<>();
+        if (next.phase() != current.phase()) {
+            if (next.isTerminal() && current.phase() != Phase.Running && seen.startedAt() != null) {
+                // Finished between two looks: its history still shows that it ran.
+                events.add(event(seen.startedAt(), Phase.Running, Reason.Started, "running", job));
+            }
+            Instant at = next.isTerminal() && seen.finishedAt() != null ? seen.finishedAt()
+                    : Objects.requireNonNullElse(seen.startedAt(), current.createdAt());
+            events.add(event(at, next.phase(), next.reason(), next.message(), job));
+        }
+        return Optional.of(new StatusChange(next, events));
+    }
+
+    /** The job is launching attempt n+1 (or again attempt n, when an earlier create never landed). */
+    public static StatusChange launching(Job job, dev.berth.core.Backend backend, String objectName,
+                                         Instant now) {
+        if (job.status().phase() == Phase.Launching) {
+            return new StatusChange(job.status(), List.of());
+        }
+        JobStatus next = job.status().withNewAttempt(backend, job.generation(), "creating " + objectName);
+        return new StatusChange(next, List.of(new JobEvent(now, EventType.Normal, Phase.Launching,
+                Reason.Launched, next.message(), next.attempts())));
+    }
+
+    /** The engine accepted the create: remember the object so that its loss can be told apart. */
+    public static StatusChange created(Job job, String containerId, String serviceId, String message) {
+        JobStatus next = job.status().withPhase(Phase.Launching, Reason.Launched, message)
+                .withDockerIds(containerId, serviceId, null, null);
+        return new StatusChange(next, List.of());
+    }
+
+    public static StatusChange failed(Job job, Reason reason, String message, Instant now) {
+        JobStatus next = job.status().withPhase(Phase.Failed, reason, message)
+                .withRun(job.status().exitCode(), job.status().startedAt(), now);
+        return new StatusChange(next, List.of(event(now, Phase.Failed, reason, message, job)));
+    }
+
+    public static StatusChange heldPending(Job job, Reason reason, String message, Instant now) {
+        JobStatus next = job.status().withPhase(Phase.Pending, reason, message);
+        return new StatusChange(next, List.of(new JobEvent(now, EventType.Warning, Phase.Pending, reason,
+                message, job.currentAttempt())));
+    }
+
+    private static JobEvent event(Instant at, Phase phase, Reason reason, String message, Job job) {
+        EventType type = phase == Phase.Failed ? EventType.Warning : EventType.Normal;
+        return new JobEvent(at, type, phase, reason, message, job.currentAttempt());
+    }
+
+    private static String firstNonNull(String a, String b) {
+        return a != null ? a : b;
+    }
+}

@@ -1,0 +1,34 @@
+package dev.berth.resources;
+
+import dev.berth.api.InfoView;
+import dev.berth.docker.DockerGateway;
+import dev.berth.docker.EngineInfo;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+@Path("/api/v1/info")
+@Produces(MediaType.APPLICATION_JSON)
+public class InfoResource {
+    private final DockerGateway docker;
+    private final String dockerHost;
+    private final boolean swarmMode;
+    private final String instanceId;
+
+    public InfoResource(DockerGateway docker, String dockerHost, boolean swarmMode, String instanceId) {
+        this.docker = docker;
+        this.dockerHost = dockerHost;
+        this.swarmMode = swarmMode;
+        this.instanceId = instanceId;
+    }
+
+    @GET
+    public InfoView info() {
+        EngineInfo engine = docker.engineInfo();
+        String version = InfoResource.class.getPackage().getImplementationVersion();
+        return new InfoView(version == null ? "development" : version, dockerHost, engine.reachable(),
+                engine.version(), engine.apiVersion(), engine.error(), swarmMode, engine.swarmManager(),
+                instanceId);
+    }
+}

@@ -1,0 +1,93 @@
+package dev.berth.resources;
+
+import dev.berth.api.JobList;
+import dev.berth.api.JobManifest;
+import dev.berth.api.JobView;
+import dev.berth.core.CapturedLog;
+import dev.berth.core.Job;
+import dev.berth.core.JobEvent;
+import dev.berth.db.JobStore;
+import dev.berth.jobs.JobService;
+import dev.berth.jobs.LiveLogs;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+
+@Path("/api/v1/jobs")
+@Produces(MediaType.APPLICATION_JSON)
+public class JobsResource {
+    private final JobService jobs;
+    private final JobStore store;
+    private final LiveLogs liveLogs;
+
+    public JobsResource(JobService jobs, JobStore store, LiveLogs liveLogs) {
+        this.jobs = jobs;
+        this.store = store;
+        this.liveLogs = liveLogs;
+    }
+
+    @POST
+    @Consumes({MediaType.APPLICATION_JSON, YamlBodyReader.APPLICATION_YAML, YamlBodyReader.TEXT_YAML,
+            YamlBodyReader.APPLICATION_X_YAML})
+    public Response submit(JobManifest manifest, @Context UriInfo uri) {
+        if (manifest == null) {
+            throw new BadRequestException("the request body must be a job manifest");
+        }
+        JobService.Submitted submitted = jobs.submit(manifest);
+        JobView view = view(submitted.job());
+        if (!submitted.created()) {
+            return Response.ok(view).build();
+        }
+        return Response.created(uri.getAbsolutePathBuilder().path(view.id()).build()).entity(view).build();
+    }
+
+    @GET
+    public JobList list(@QueryParam("phase") String phase, @QueryParam("label") List<String> labels,
+                        @QueryParam("limit") String limit, @QueryParam("after") String after) {
+        var page = store.page(ListParams.query(phase, labels, limit, after));
+        return new JobList(page.items().stream().map(this::view).toList(), page.next());
+    }
+
+    @GET
+    @Path("{id}")
+    public JobView get(@PathParam("id") String id) {
+        return view(find(id));
+    }
+
+    @GET
+    @Path("{id}/events")
+    public EventList events(@PathParam("id") String id) {
+        find(id);
+        return new EventList(store.events(id));
+    }
+
+    /** Captured output once the job finished; while it runs, what the engine has so far. */
+    @GET
+    @Path("{id}/logs")
+    @Produces(MediaType.TEXT_PLAIN + "; charset=utf-8")
+    public String logs(@PathParam("id") String id) {
+        Job job = find(id);
+        return store.logs(id).map(CapturedLog::text).orElseGet(() -> liveLogs.read(job));
+    }
+
+    public record EventList(List<JobEvent> items) { }
+
+    private Job find(String id) {
+        return store.find(id).orElseThrow(() -> new NotFoundException("no job with id " + id));
+    }
+
+    private JobView view(Job job) {
+        return JobView.of(job, store.resolved(job.id()).orElse(null));
+    }
+}

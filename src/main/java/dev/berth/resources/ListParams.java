@@ -1,0 +1,67 @@
+package dev.berth.resources;
+
+import dev.berth.core.JobIds;
+import dev.berth.core.Phase;
+import dev.berth.db.JobQuery;
+import jakarta.ws.rs.BadRequestException;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Checks a listing's query parameters; a bad one is a 400 naming it, never a silent default. */
+final class ListParams {
+    static final int DEFAULT_LIMIT = 100;
+    static final int MAX_LIMIT = 1000;
+
+    private ListParams() {
+    }
+
+    static JobQuery query(String phase, List<String> labels, String limit, String after) {
+        return new JobQuery(phase(phase), labels(labels), after(after), limit(limit));
+    }
+
+    private static String phase(String phase) {
+        if (phase == null) {
+            return null;
+        }
+        return Arrays.stream(Phase.values()).filter(p -> p.name().equals(phase)).findFirst()
+                .orElseThrow(() -> new BadRequestException("phase must be one of "
+                        + Arrays.toString(Phase.values()) + " (got \"" + phase + "\")"))
+                .name();
+    }
+
+    private static Map<String, String> labels(List<String> labels) {
+        Map<String, String> parsed = new LinkedHashMap<>();
+        for (String label : labels == null ? List.<String>of() : labels) {
+            int eq = label.indexOf('=');
+            if (eq <= 0) {
+                throw new BadRequestException("label must be key=value (got \"" + label + "\")");
+            }
+            parsed.put(label.substring(0, eq), label.substring(eq + 1));
+        }
+        return parsed;
+    }
+
+    private static int limit(String limit) {
+        if (limit == null) {
+            return DEFAULT_LIMIT;
+        }
+        try {
+            int value = Integer.parseInt(limit);
+            if (value >= 1 && value <= MAX_LIMIT) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new BadRequestException("limit must be a whole number from 1 to " + MAX_LIMIT + " (got \"" + limit + "\")");
+    }
+
+    private static String after(String after) {
+        if (after != null && !JobIds.isWellFormed(after)) {
+            throw new BadRequestException("after must be a job id, as given in a listing's next (got \"" + after + "\")");
+        }
+        return after;
+    }
+}

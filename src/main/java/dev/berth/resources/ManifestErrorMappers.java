@@ -1,0 +1,91 @@
+package dev.berth.resources;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.berth.api.InvalidManifestException;
+import dev.berth.api.ValidationErrors;
+import dev.berth.jobs.NameConflictException;
+import io.dropwizard.jersey.errors.ErrorMessage;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Maps what can go wrong with a submitted body to a 4xx that names the problem, in Dropwizard's
+ * error bodies. Jackson's exceptions are mapped by their specific types so that these mappers win
+ * over Dropwizard's generic "Unable to process JSON".
+ */
+public final class ManifestErrorMappers {
+    private static final Logger LOG = LoggerFactory.getLogger(ManifestErrorMappers.class);
+
+    private ManifestErrorMappers() {
+    }
+
+    public static List<Object> all() {
+        return List.of(new Invalid(), new NameConflict(), new Unreadable(), new Malformed());
+    }
+
+    static Response error(int status, String message) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new ErrorMessage(status, message)).build();
+    }
+
+    /** Well-formed, but breaks the rules: 422 with every problem. */
+    public static final class Invalid implements ExceptionMapper<InvalidManifestException> {
+        @Override
+        public Response toResponse(InvalidManifestException e) {
+            return Response.status(422).type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(new ValidationErrors(e.errors())).build();
+        }
+    }
+
+    public static final class NameConflict implements ExceptionMapper<NameConflictException> {
+        @Override
+        public Response toResponse(NameConflictException e) {
+            return error(409, e.getMessage());
+        }
+    }
+
+    /** Parsed, but not as a manifest: a wrong type, an unknown field. */
+    public static final class Unreadable implements ExceptionMapper<JsonMappingException> {
+        @Override
+        public Response toResponse(JsonMappingException e) {
+            if (e instanceof InvalidDefinitionException) {
+                LOG.error("a body type cannot be read: this is a bug", e);
+                return error(500, "the server cannot read this kind of body");
+            }
+            return error(400, describe(e));
+        }
+    }
+
+    /** Not JSON (or YAML) at all. */
+    public static final class Malformed implements ExceptionMapper<JsonParseException> {
+        @Override
+        public Response toResponse(JsonParseException e) {
+            return error(400, "malformed body: " + e.getOriginalMessage() + at(e));
+        }
+    }
+
+    static String describe(JsonMappingException e) {
+        String path = e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return "unknown field \"" + path + "\"; the fields of " + unknown.getReferringClass().getSimpleName()
+                    + " are " + unknown.getKnownPropertyIds();
+        }
+        String problem = e.getOriginalMessage().lines().findFirst().orElse("invalid value");
+        return (path.isEmpty() ? "" : path + ": ") + problem.replaceAll("`[a-z.]+\\.([A-Za-z]+)`", "$1") + at(e);
+    }
+
+    private static String at(com.fasterxml.jackson.core.JsonProcessingException e) {
+        return e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
+                + e.getLocation().getColumnNr() + ")";
+    }
+}
