@@ -78,7 +78,7 @@ public final class ManifestErrorMappers {
                 .collect(Collectors.joining(".")).replace(".[", "[");
         if (e instanceof UnrecognizedPropertyException unknown) {
             return "unknown field \"" + path + "\"; the fields of " + unknown.getReferringClass().getSimpleName()
-                    + " are " + unknown.getKnownPropertyIds();
+                    + " are " + new java.util.TreeSet<>(unknown.getKnownPropertyIds().stream().map(String::valueOf).toList());
         }
         String problem = e.getOriginalMessage().lines().findFirst().orElse("invalid value");
         return (path.isEmpty() ? "" : path + ": ") + problem.replaceAll("`[a-z.]+\\.([A-Za-z]+)`", "$1") + at(e);

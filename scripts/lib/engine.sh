@@ -1,0 +1,53 @@
+# Shared by scripts/run and scripts/test: make sure a Docker engine answers.
+#
+# If none answers and we are root on a Debian-like machine, install Debian's docker.io and start
+# dockerd in the background (log: $BERTH_DOCKERD_LOG). An engine started here is remembered in
+# $BERTH_DOCKERD_PIDFILE: only such an engine may be turned into a swarm manager by the tests.
+
+BERTH_DOCKERD_LOG=${BERTH_DOCKERD_LOG:-/var/log/berth-dockerd.log}
+BERTH_DOCKERD_PIDFILE=${BERTH_DOCKERD_PIDFILE:-/var/run/berth-dockerd.pid}
+
+say() { printf '[berth] %s\n' "$*" >&2; }
+
+engine_answers() {
+  command -v docker >/dev/null 2>&1 && timeout 10 docker info >/dev/null 2>&1
+}
+
+# True when the engine that answers is one these scripts started.
+engine_started_by_berth() {
+  [ -f "$BERTH_DOCKERD_PIDFILE" ] && kill -0 "$(cat "$BERTH_DOCKERD_PIDFILE")" 2>/dev/null
+}
+
+install_docker() {
+  say "installing Debian's docker.io (apt-get)"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq docker.io >/dev/null
+}
+
+start_dockerd() {
+  say "starting dockerd (log: $BERTH_DOCKERD_LOG)"
+  mkdir -p "$(dirname "$BERTH_DOCKERD_LOG")"
+  setsid dockerd >>"$BERTH_DOCKERD_LOG" 2>&1 < /dev/null &
+  echo $! > "$BERTH_DOCKERD_PIDFILE"
+  for _ in $(seq 1 60); do
+    engine_answers && return 0
+    sleep 1
+  done
+  say "dockerd did not answer within 60 s; the end of its log:"
+  tail -n 20 "$BERTH_DOCKERD_LOG" >&2
+  return 1
+}
+
+ensure_engine() {
+  if engine_answers; then
+    return 0
+  fi
+  if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1; then
+    say "no Docker engine answers (tried: docker info)."
+    say "start one (for example: sudo systemctl start docker), or run this script as root on a"
+    say "Debian-like machine and it will install docker.io and start dockerd itself."
+    return 1
+  fi
+  command -v dockerd >/dev/null 2>&1 || install_docker || { say "installing docker.io failed"; return 1; }
+  start_dockerd
+}

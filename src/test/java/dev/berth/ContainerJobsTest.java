@@ -1,0 +1,146 @@
+package dev.berth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.berth.support.BerthTestApp;
+import dev.berth.support.JobsApi;
+import dev.berth.support.TestEngine;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Jobs run as plain containers on the real engine, observed and cleaned up by Berth. */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class ContainerJobsTest {
+    private static final String INSTANCE = TestEngine.newInstanceId();
+    private static final Duration DEADLINE = Duration.ofSeconds(60);
+    static final DropwizardAppExtension<BerthConfiguration> APP = BerthTestApp.create(INSTANCE);
+
+    private JobsApi api;
+
+    @BeforeEach
+    void connect() {
+        api = new JobsApi(APP.client(), APP.getLocalPort());
+    }
+
+    @AfterAll
+    static void cleanUp() {
+        TestEngine.removeAllOf(INSTANCE);
+    }
+
+    @Test
+    void aJobThatExitsZeroSucceedsWithItsLogsCapturedAndItsContainerRemoved() {
+        String id = api.submitJson(manifest("echo hello from berth; echo to stderr >&2"));
+
+        JsonNode job = api.awaitTerminal(id, DEADLINE);
+
+        JsonNode status = job.get("status");
+        assertThat(status.get("phase").asText()).isEqualTo("Succeeded");
+        assertThat(status.get("reason").asText()).isEqualTo("Completed");
+        assertThat(status.get("exitCode").asInt()).isZero();
+        assertThat(status.get("backend").asText()).isEqualTo("container");
+        assertThat(status.get("startedAt").asText()).isNotEmpty();
+        assertThat(status.get("finishedAt").asText()).isNotEmpty();
+        assertThat(api.logs(id)).contains("hello from berth").contains("to stderr");
+        assertThat(containersOf(id)).isZero();
+        assertThat(phasesOfEvents(id)).containsSubsequence("Pending", "Launching", "Running", "Succeeded");
+    }
+
+    @Test
+    void aJobThatExitsThreeFailsWithItsExitCode() {
+        String id = api.submitJson(manifest("echo about to fail; exit 3"));
+
+        JsonNode status = api.awaitTerminal(id, DEADLINE).get("status");
+
+        assertThat(status.get("phase").asText()).isEqualTo("Failed");
+        assertThat(status.get("reason").asText()).isEqualTo("NonZeroExit");
+        assertThat(status.get("exitCode").asInt()).isEqualTo(3);
+        assertThat(status.get("message").asText()).contains("3");
+        assertThat(api.logs(id)).contains("about to fail");
+    }
+
+    @Test
+    void envWorkingDirAndUserReachTheContainer() {
+        String id = api.submitJson("""
+                {"image": "%s", "command": ["sh", "-c", "echo var=$GREETING; echo dir=$(pwd); echo uid=$(id -u)"],
+                 "env": {"GREETING": "hej"}, "workingDir": "/tmp", "user": "65534"}
+                """.formatted(TestEngine.IMAGE));
+
+        api.awaitTerminal(id, DEADLINE);
+
+        assertThat(api.logs(id)).contains("var=hej").contains("dir=/tmp").contains("uid=65534");
+    }
+
+    @Test
+    void aMissingImageFailsTheJobWithoutPulling() {
+        String id = api.submitJson("""
+                {"image": "berth-test-absent-image:never", "command": ["true"]}
+                """);
+
+        JsonNode status = api.awaitTerminal(id, DEADLINE).get("status");
+
+        assertThat(status.get("phase").asText()).isEqualTo("Failed");
+        assertThat(status.get("reason").asText()).isEqualTo("ImageNotFound");
+        assertThat(status.get("message").asText()).contains("berth-test-absent-image:never");
+    }
+
+    @Test
+    void aNameGivesIdempotentSubmission() {
+        String body = """
+                {"name": "nightly-%s", "image": "%s", "command": ["true"], "labels": {"team": "mri"}}
+                """.formatted(INSTANCE, TestEngine.IMAGE);
+        String id = api.submitJson(body);
+
+        try (var again = api.submit(body, MediaType.APPLICATION_JSON)) {
+            assertThat(again.getStatus()).isEqualTo(200);
+            assertThat(JobsApi.read(again.readEntity(String.class)).get("id").asText()).isEqualTo(id);
+        }
+        try (var different = api.submit(body.replace("\"true\"", "\"false\""), MediaType.APPLICATION_JSON)) {
+            assertThat(different.getStatus()).isEqualTo(409);
+            assertThat(different.readEntity(String.class)).contains("nightly-" + INSTANCE);
+        }
+        assertThat(api.getJson("/jobs?label=team=mri").get("items")).hasSize(1);
+    }
+
+    @Test
+    void aYamlManifestIsAccepted() {
+        String yaml = """
+                image: %s
+                command: [sh, -c, "echo from yaml"]
+                labels:
+                  format: yaml
+                """.formatted(TestEngine.IMAGE);
+        String id;
+        try (var response = api.submit(yaml, "application/yaml")) {
+            assertThat(response.getStatus()).isEqualTo(201);
+            assertThat(response.getLocation().toString()).endsWith("/api/v1/jobs/"
+                    + (id = JobsApi.read(response.readEntity(String.class)).get("id").asText()));
+        }
+        assertThat(api.awaitTerminal(id, DEADLINE).get("status").get("phase").asText()).isEqualTo("Succeeded");
+        assertThat(api.logs(id)).contains("from yaml");
+    }
+
+    private static String manifest(String script) {
+        return """
+                {"image": "%s", "command": ["sh", "-c", "%s"]}
+                """.formatted(TestEngine.IMAGE, script);
+    }
+
+    private static int containersOf(String jobId) {
+        return TestEngine.docker().listContainersCmd().withShowAll(true)
+                .withLabelFilter(Map.of("berth.job", jobId)).exec().size();
+    }
+
+    private java.util.List<String> phasesOfEvents(String id) {
+        var phases = new java.util.ArrayList<String>();
+        api.getJson("/jobs/" + id + "/events").get("items").forEach(e -> phases.add(e.get("phase").asText()));
+        return phases;
+    }
+}

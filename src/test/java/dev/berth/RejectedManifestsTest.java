@@ -1,0 +1,90 @@
+package dev.berth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.berth.support.BerthTestApp;
+import dev.berth.support.JobsApi;
+import dev.berth.support.TestEngine;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import jakarta.ws.rs.core.MediaType;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every kind of bad manifest gets a 4xx that names the problem, and nothing is stored. */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class RejectedManifestsTest {
+    private static final String INSTANCE = TestEngine.newInstanceId();
+    private static final String IMAGE = TestEngine.IMAGE;
+    static final DropwizardAppExtension<BerthConfiguration> APP = BerthTestApp.create(INSTANCE);
+
+    @AfterAll
+    static void cleanUp() {
+        TestEngine.removeAllOf(INSTANCE);
+    }
+
+    static Stream<Arguments> badManifests() {
+        String json = MediaType.APPLICATION_JSON;
+        return Stream.of(
+                Arguments.of("missing image", json, "{\"command\": [\"true\"]}", 422, "image is required"),
+                Arguments.of("misspelt field", json, "{\"image\": \"" + IMAGE + "\", \"comand\": [\"true\"]}", 400,
+                        "unknown field \"comand\""),
+                Arguments.of("command as a string", json, "{\"image\": \"" + IMAGE + "\", \"command\": \"echo hi\"}",
+                        400, "command"),
+                Arguments.of("number for a string", json, "{\"image\": 42}", 400, "image"),
+                Arguments.of("text for a number", json, "{\"image\": \"" + IMAGE
+                        + "\", \"resources\": {\"memoryMb\": \"lots\"}}", 400, "memoryMb"),
+                Arguments.of("relative mount target", json, "{\"image\": \"" + IMAGE
+                        + "\", \"mounts\": [{\"source\": \"/srv/data\", \"target\": \"data\"}]}", 422,
+                        "mounts[0].target must be an absolute path"),
+                Arguments.of("bind mount outside allowed roots", json, "{\"image\": \"" + IMAGE
+                        + "\", \"mounts\": [{\"source\": \"/etc\", \"target\": \"/host-etc\"}]}", 422,
+                        "not under an allowed mount root"),
+                Arguments.of("over-long name", json, "{\"name\": \"" + "n".repeat(300) + "\", \"image\": \""
+                        + IMAGE + "\"}", 422, "name must be"),
+                Arguments.of("over-long label value", json, "{\"image\": \"" + IMAGE
+                        + "\", \"labels\": {\"k\": \"" + "v".repeat(300) + "\"}}", 422, "labels.k is longer"),
+                Arguments.of("too many labels", json, "{\"image\": \"" + IMAGE + "\", \"labels\": {"
+                        + IntStream.range(0, 65).mapToObj(i -> "\"k" + i + "\": \"v\"").collect(Collectors.joining(","))
+                        + "}}", 422, "at most 64 labels"),
+                Arguments.of("body over the size limit", json, "{\"image\": \"" + IMAGE + "\", \"env\": {\"BIG\": \""
+                        + "x".repeat(20_000) + "\"}}", 413, "larger than"),
+                Arguments.of("malformed JSON", json, "{\"image\": ", 400, "malformed"),
+                Arguments.of("trailing garbage", json, "{\"image\": \"" + IMAGE + "\"} {", 400, ""),
+                Arguments.of("duplicate key", json, "{\"image\": \"" + IMAGE + "\", \"image\": \"other\"}", 400,
+                        "Duplicate field"),
+                Arguments.of("malformed YAML", "application/yaml", "image: \"unterminated\n", 400, "malformed"),
+                Arguments.of("misspelt field in YAML", "application/yaml", "image: " + IMAGE + "\ncomand: [x]\n", 400,
+                        "unknown field \"comand\""),
+                Arguments.of("empty body", json, "", 400, ""),
+                Arguments.of("a list instead of a manifest", json, "[]", 400, ""),
+                Arguments.of("unsupported media type", MediaType.TEXT_PLAIN, "image: x", 415, ""),
+                Arguments.of("negative cpus", json, "{\"image\": \"" + IMAGE + "\", \"resources\": {\"cpus\": -1}}",
+                        422, "resources.cpus"),
+                Arguments.of("bad env name", json, "{\"image\": \"" + IMAGE + "\", \"env\": {\"1BAD\": \"x\"}}", 422,
+                        "not a valid variable name"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badManifests")
+    void isRejectedAndNotStored(String what, String mediaType, String body, int status, String message) {
+        var api = new JobsApi(APP.client(), APP.getLocalPort());
+
+        try (var response = api.submit(body, mediaType)) {
+            String text = response.readEntity(String.class);
+            assertThat(response.getStatus()).as(text).isEqualTo(status);
+            if (status != 415) {
+                var error = JobsApi.read(text);
+                String said = error.path("message").asText() + error.path("errors").toString();
+                assertThat(said).contains(message);
+            }
+        }
+        assertThat(api.getJson("/jobs").get("items")).isEmpty();
+    }
+}

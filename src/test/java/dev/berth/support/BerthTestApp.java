@@ -1,0 +1,37 @@
+package dev.berth.support;
+
+import dev.berth.BerthApplication;
+import dev.berth.BerthConfiguration;
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.ResourceHelpers;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Starts the real application on random ports, with its own H2 file and instance id. */
+public final class BerthTestApp {
+    private BerthTestApp() {
+    }
+
+    public static DropwizardAppExtension<BerthConfiguration> create(String instanceId, ConfigOverride... extra) {
+        List<ConfigOverride> overrides = new ArrayList<>(List.of(
+                ConfigOverride.config("database.url", "jdbc:h2:" + databaseFile(instanceId)),
+                ConfigOverride.config("reconciler.instanceId", instanceId)));
+        overrides.addAll(List.of(extra));
+        return new DropwizardAppExtension<>(BerthApplication.class,
+                ResourceHelpers.resourceFilePath("test-config.yml"), overrides.toArray(ConfigOverride[]::new));
+    }
+
+    public static String databaseFile(String instanceId) {
+        try {
+            Path dir = Files.createDirectories(Path.of("target", "test-db"));
+            return dir.toAbsolutePath().resolve(instanceId).toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package dev.berth.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.ws.rs.client.Client;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+
+/** Berth's REST API as a test uses it: plain HTTP against the running application. */
+public final class JobsApi {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<String> TERMINAL = Set.of("Succeeded", "Failed", "Cancelled");
+
+    private final Client client;
+    private final String base;
+
+    public JobsApi(Client client, int port) {
+        this.client = client;
+        this.base = "http://127.0.0.1:" + port + "/api/v1";
+    }
+
+    public Response submit(String body, String mediaType) {
+        return client.target(base + "/jobs").request(MediaType.APPLICATION_JSON).post(Entity.entity(body, mediaType));
+    }
+
+    /** Submits JSON, expects 201 and returns the job's id. */
+    public String submitJson(String body) {
+        try (Response response = submit(body, MediaType.APPLICATION_JSON)) {
+            String text = response.readEntity(String.class);
+            if (response.getStatus() != 201) {
+                throw new AssertionError("expected 201, got " + response.getStatus() + ": " + text);
+            }
+            return read(text).get("id").asText();
+        }
+    }
+
+    public Response get(String path) {
+        return client.target(base + path).request().get();
+    }
+
+    public JsonNode getJson(String path) {
+        try (Response response = get(path)) {
+            String text = response.readEntity(String.class);
+            if (response.getStatus() != 200) {
+                throw new AssertionError("GET " + path + ": " + response.getStatus() + " " + text);
+            }
+            return read(text);
+        }
+    }
+
+    public String logs(String id) {
+        try (Response response = get("/jobs/" + id + "/logs")) {
+            return response.readEntity(String.class);
+        }
+    }
+
+    /** Polls until the job is terminal; fails (with its last state) if that takes over the deadline. */
+    public JsonNode awaitTerminal(String id, Duration deadline) {
+        return awaitPhase(id, TERMINAL, deadline);
+    }
+
+    public JsonNode awaitPhase(String id, Set<String> phases, Duration deadline) {
+        Instant end = Instant.now().plus(deadline);
+        JsonNode job = getJson("/jobs/" + id);
+        while (!phases.contains(job.path("status").path("phase").asText())) {
+            if (Instant.now().isAfter(end)) {
+                throw new AssertionError("job " + id + " did not reach " + phases + " within " + deadline + ": " + job);
+            }
+            sleep();
+            job = getJson("/jobs/" + id);
+        }
+        return job;
+    }
+
+    public static JsonNode read(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (java.io.IOException e) {
+            throw new AssertionError("not JSON: " + text, e);
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted");
+        }
+    }
+}
