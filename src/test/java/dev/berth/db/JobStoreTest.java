@@ -1,0 +1,136 @@
+package dev.berth.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.berth.core.CapturedLog;
+import dev.berth.core.Job;
+import dev.berth.core.JobEvent;
+import dev.berth.core.JobIds;
+import dev.berth.core.JobStatus;
+import dev.berth.core.Phase;
+import dev.berth.core.Reason;
+import dev.berth.core.ResolvedSpec;
+import dev.berth.support.Jobs;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import liquibase.Liquibase;
+import liquibase.database.DatabaseFactory;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.resource.ClassLoaderResourceAccessor;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The store on a real H2 file with the real changelog. */
+class JobStoreTest {
+    private final JobIds ids = new JobIds(Clock.systemUTC());
+    private JobStore store;
+
+    @BeforeEach
+    void createDatabase(@TempDir Path dir) throws Exception {
+        String url = "jdbc:h2:" + dir.resolve("berth");
+        try (var connection = DriverManager.getConnection(url, "sa", "")) {
+            var database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
+            new Liquibase(Database.CHANGELOG, new ClassLoaderResourceAccessor(), database).update("");
+        }
+        Jdbi jdbi = Jdbi.create(url, "sa", "").installPlugin(new SqlObjectPlugin());
+        store = new JobStore(jdbi, new ObjectMapper().registerModule(new JavaTimeModule()));
+    }
+
+    @Test
+    void aCreatedJobReadsBackAsStored() {
+        Job job = job("nightly", Map.of("team", "mri"));
+        store.create(job, submitted());
+
+        Job read = store.find(job.id()).orElseThrow();
+
+        assertThat(read.spec()).isEqualTo(job.spec());
+        assertThat(read.labels()).isEqualTo(Map.of("team", "mri"));
+        assertThat(read.status().phase()).isEqualTo(Phase.Pending);
+        assertThat(store.findByName("nightly")).map(Job::id).contains(job.id());
+        assertThat(store.events(job.id())).extracting(JobEvent::reason).containsExactly(Reason.Submitted);
+    }
+
+    @Test
+    void aSecondJobWithTheSameNameIsRefusedAndNotStored() {
+        store.create(job("same", Map.of()), submitted());
+
+        assertThatThrownBy(() -> store.create(job("same", Map.of()), submitted())).isInstanceOf(NameTakenException.class);
+        assertThat(store.count()).isEqualTo(1);
+    }
+
+    @Test
+    void aStatusWriteBasedOnAStaleReadIsRejected() {
+        Job job = job(null, Map.of());
+        store.create(job, submitted());
+        Job read = store.find(job.id()).orElseThrow();
+        JobStatus launching = read.status().withNewAttempt(dev.berth.core.Backend.CONTAINER, 1, "creating");
+
+        boolean first = store.recordStatus(read, read.withStatus(launching), ResolvedSpec.of(read.spec()), List.of(), null, 1);
+        boolean stale = store.recordStatus(read, read.withStatus(launching.withPhase(Phase.Failed, Reason.Lost, "x")),
+                null, List.of(), null, 2);
+
+        assertThat(first).isTrue();
+        assertThat(stale).isFalse();
+        Job now = store.find(job.id()).orElseThrow();
+        assertThat(now.status().phase()).isEqualTo(Phase.Launching);
+        assertThat(now.version()).isEqualTo(read.version() + 1);
+        assertThat(store.resolved(job.id())).contains(ResolvedSpec.of(read.spec()));
+    }
+
+    @Test
+    void logsAndEventsAreWrittenWithTheStatus() {
+        Job job = job(null, Map.of());
+        store.create(job, submitted());
+        Job read = store.find(job.id()).orElseThrow();
+        var done = new JobEvent(Jobs.NOW, JobEvent.EventType.Normal, Phase.Succeeded, Reason.Completed, "exited with code 0", 1);
+
+        store.recordStatus(read, read.withStatus(read.status().withPhase(Phase.Succeeded, Reason.Completed, "ok")),
+                null, List.of(done), new CapturedLog("out\n", 0), 5);
+
+        assertThat(store.logs(job.id())).contains(new CapturedLog("out\n", 0));
+        assertThat(store.events(job.id())).extracting(JobEvent::phase).containsExactly(Phase.Pending, Phase.Succeeded);
+        assertThat(store.active()).isEmpty();
+    }
+
+    @Test
+    void listingsFilterByPhaseAndEveryLabelAndPageNewestFirst() {
+        Job a = job(null, Map.of("team", "mri", "tier", "gold"));
+        Job b = job(null, Map.of("team", "mri"));
+        Job c = job(null, Map.of("team", "pet"));
+        for (Job job : List.of(a, b, c)) {
+            store.create(job, submitted());
+        }
+
+        assertThat(ids(store.page(new JobQuery(null, Map.of("team", "mri"), null, 10)).items())).containsExactly(b.id(), a.id());
+        assertThat(ids(store.page(new JobQuery(null, Map.of("team", "mri", "tier", "gold"), null, 10)).items()))
+                .containsExactly(a.id());
+        assertThat(store.page(new JobQuery("Running", Map.of(), null, 10)).items()).isEmpty();
+
+        var first = store.page(new JobQuery("Pending", Map.of(), null, 2));
+        assertThat(ids(first.items())).containsExactly(c.id(), b.id());
+        var second = store.page(new JobQuery("Pending", Map.of(), first.next(), 2));
+        assertThat(ids(second.items())).containsExactly(a.id());
+        assertThat(second.next()).isNull();
+    }
+
+    private Job job(String name, Map<String, String> labels) {
+        return new Job(ids.next(), name, labels, 1, Jobs.spec(), JobStatus.submitted(Jobs.NOW), 0);
+    }
+
+    private static JobEvent submitted() {
+        return new JobEvent(Jobs.NOW, JobEvent.EventType.Normal, Phase.Pending, Reason.Submitted, "accepted", 1);
+    }
+
+    private static List<String> ids(List<Job> jobs) {
+        return jobs.stream().map(Job::id).toList();
+    }
+}

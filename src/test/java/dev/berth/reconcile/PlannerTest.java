@@ -1,0 +1,124 @@
+package dev.berth.reconcile;
+
+import static dev.berth.support.Jobs.launching;
+import static dev.berth.support.Jobs.pending;
+import static dev.berth.support.Jobs.running;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.berth.core.Backend;
+import dev.berth.core.Job;
+import dev.berth.core.Reason;
+import dev.berth.docker.Workload;
+import dev.berth.docker.WorkloadState;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PlannerTest {
+    private final Planner planner = new Planner(Backend.CONTAINER, true);
+
+    @Test
+    void aPendingJobWithoutAnObjectIsLaunchedWithTheConfiguredBackend() {
+        List<Action> actions = planner.plan(List.of(pending("a")), Observed.available(List.of()));
+
+        assertThat(actions).containsExactly(new Action.Launch(pending("a"), Backend.CONTAINER));
+    }
+
+    @Test
+    void aPendingJobWhoseObjectAlreadyExistsIsObservedNotLaunchedAgain() {
+        Workload created = workload("a", 1, "c1", WorkloadState.ACTIVE);
+
+        List<Action> actions = planner.plan(List.of(pending("a")), Observed.available(List.of(created)));
+
+        assertThat(actions).containsExactly(new Action.Observe(pending("a"), created));
+    }
+
+    @Test
+    void aLaunchingJobWhoseCreateNeverLandedIsLaunchedAgainUnderTheSameAttempt() {
+        Job job = launching("a", null);
+
+        List<Action> actions = planner.plan(List.of(job), Observed.available(List.of()));
+
+        assertThat(actions).containsExactly(new Action.Launch(job, Backend.CONTAINER));
+    }
+
+    @Test
+    void aRunningJobWhoseContainerVanishedIsLost() {
+        Job job = running("a", "c1");
+
+        List<Action> actions = planner.plan(List.of(job), Observed.available(List.of()));
+
+        assertThat(actions).singleElement().isInstanceOfSatisfying(Action.MarkLost.class,
+                lost -> assertThat(lost.message()).contains("c1").contains("disappeared"));
+    }
+
+    @Test
+    void aSteadyRunningJobNeedsNoAction() {
+        Job job = running("a", "c1");
+
+        List<Action> actions = planner.plan(List.of(job),
+                Observed.available(List.of(workload("a", 1, "c1", WorkloadState.ACTIVE))));
+
+        assertThat(actions).isEmpty();
+    }
+
+    @Test
+    void aFinishedOrNeverStartedContainerIsObserved() {
+        Job job = running("a", "c1");
+        Workload finished = workload("a", 1, "c1", WorkloadState.FINISHED);
+        Workload created = workload("b", 1, "c2", WorkloadState.CREATED);
+
+        List<Action> actions = planner.plan(List.of(job, pending("b")), Observed.available(List.of(finished, created)));
+
+        assertThat(actions).containsExactly(new Action.Observe(job, finished), new Action.Observe(pending("b"), created));
+    }
+
+    @Test
+    void finishedObjectsOfNoActiveJobAreRemovedButRunningOnesAreLeftAlone() {
+        Workload leftover = workload("gone", 1, "c1", WorkloadState.FINISHED);
+        Workload stillRunning = workload("other", 1, "c2", WorkloadState.ACTIVE);
+
+        List<Action> actions = planner.plan(List.of(), Observed.available(List.of(leftover, stillRunning)));
+
+        assertThat(actions).containsExactly(new Action.RemoveLeftover(leftover));
+    }
+
+    @Test
+    void withoutAutoCleanupLeftoversStay() {
+        Planner keeping = new Planner(Backend.CONTAINER, false);
+
+        List<Action> actions = keeping.plan(List.of(),
+                Observed.available(List.of(workload("gone", 1, "c1", WorkloadState.FINISHED))));
+
+        assertThat(actions).isEmpty();
+    }
+
+    @Test
+    void anObjectOfAnOlderAttemptDoesNotStandInForTheCurrentOne() {
+        Job job = running("a", "c2");
+        Workload old = workload("a", 0, "c0", WorkloadState.FINISHED);
+
+        List<Action> actions = planner.plan(List.of(job), Observed.available(List.of(old)));
+
+        assertThat(actions).hasSize(2).contains(new Action.RemoveLeftover(old))
+                .anySatisfy(a -> assertThat(a).isInstanceOf(Action.MarkLost.class));
+    }
+
+    @Test
+    void whileTheEngineIsUnavailablePendingJobsAreHeldOnceAndNothingElseHappens() {
+        Job held = pending("b").withStatus(pending("b").status().withPhase(
+                dev.berth.core.Phase.Pending, Reason.EngineUnavailable, "down"));
+
+        List<Action> actions = planner.plan(List.of(pending("a"), held, running("c", "c1")),
+                Observed.unavailable("connection refused"));
+
+        assertThat(actions).singleElement().isInstanceOfSatisfying(Action.HoldPending.class, hold -> {
+            assertThat(hold.job().id()).isEqualTo("a");
+            assertThat(hold.reason()).isEqualTo(Reason.EngineUnavailable);
+            assertThat(hold.message()).contains("connection refused");
+        });
+    }
+
+    private static Workload workload(String jobId, int attempt, String id, WorkloadState state) {
+        return new Workload(jobId, attempt, Backend.CONTAINER, id, "berth-" + jobId + "-" + attempt, state);
+    }
+}
