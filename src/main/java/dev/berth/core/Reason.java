@@ -10,6 +10,7 @@ public enum Reason {
     OOMKilled,
     ImageNotFound,
     CreateFailed,
+    Rejected,
     StartFailed,
     EngineUnavailable,
     Lost
