@@ -27,6 +27,10 @@ install_docker() {
 start_dockerd() {
   say "starting dockerd (log: $BERTH_DOCKERD_LOG)"
   mkdir -p "$(dirname "$BERTH_DOCKERD_LOG")"
+  # A dockerd killed without warning leaves its pid file behind, and a new one refuses to start.
+  if [ -f /var/run/docker.pid ] && ! kill -0 "$(cat /var/run/docker.pid)" 2>/dev/null; then
+    rm -f /var/run/docker.pid
+  fi
   setsid dockerd >>"$BERTH_DOCKERD_LOG" 2>&1 < /dev/null &
   echo $! > "$BERTH_DOCKERD_PIDFILE"
   for _ in $(seq 1 60); do
