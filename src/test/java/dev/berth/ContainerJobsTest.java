@@ -127,6 +127,35 @@ class ContainerJobsTest {
         assertThat(api.logs(id)).contains("from yaml");
     }
 
+    @Test
+    void healthChecksAndInfoDescribeTheEngine() {
+        try (var health = APP.client().target("http://127.0.0.1:" + APP.getAdminPort() + "/healthcheck")
+                .request().get()) {
+            JsonNode checks = JobsApi.read(health.readEntity(String.class));
+            assertThat(checks.get("database").get("healthy").asBoolean()).isTrue();
+            assertThat(checks.get("docker").get("healthy").asBoolean()).isTrue();
+            assertThat(checks.get("docker").get("message").asText()).startsWith("engine ");
+            assertThat(checks.get("reconciler").get("message").asText()).contains("last successful pass");
+        }
+        JsonNode info = api.getJson("/info");
+        assertThat(info.get("engineReachable").asBoolean()).isTrue();
+        assertThat(info.get("engineVersion").asText()).isNotEmpty();
+        assertThat(info.get("swarmMode").asBoolean()).isFalse();
+        assertThat(info.get("instanceId").asText()).isEqualTo(INSTANCE);
+    }
+
+    @Test
+    void anUnknownJobIs404WithAMessage() {
+        try (var response = api.get("/jobs/01m8ffbwrp67hqrgd33m0133rm")) {
+            assertThat(response.getStatus()).isEqualTo(404);
+            assertThat(response.readEntity(String.class)).contains("no job with id 01m8ffbwrp67hqrgd33m0133rm");
+        }
+        try (var response = api.get("/jobs?limit=0")) {
+            assertThat(response.getStatus()).isEqualTo(400);
+            assertThat(response.readEntity(String.class)).contains("limit must be");
+        }
+    }
+
     private static String manifest(String script) {
         return """
                 {"image": "%s", "command": ["sh", "-c", "%s"]}

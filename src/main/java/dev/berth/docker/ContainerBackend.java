@@ -67,19 +67,27 @@ final class ContainerBackend {
         } catch (DockerException e) {
             return new LaunchOutcome.Refused(Reason.CreateFailed, DockerErrors.message(e));
         }
-        start(created.id(), request.name());
+        if (created.neverStarted()) {
+            start(created.id(), request.name());
+        }
         return new LaunchOutcome.Launched(created.id(), created.adopted());
     }
 
-    private record Created(String id, boolean adopted) { }
+    private record Created(String id, boolean adopted, boolean neverStarted) { }
 
-    /** A 409 means an earlier launch of this very attempt got as far as creating it: adopt that one. */
+    /**
+     * A 409 means an earlier launch of this very attempt got as far as creating it: adopt that one.
+     * It is started only if it never was: starting an exited container would run the job twice.
+     */
     private Created createOrAdopt(LaunchRequest request) {
         try {
-            return new Created(create(request), false);
+            return new Created(create(request), false, true);
         } catch (ConflictException e) {
-            LOG.info("container {} already existed: adopting it", request.name());
-            return new Created(docker.inspectContainerCmd(request.name()).exec().getId(), true);
+            var existing = docker.inspectContainerCmd(request.name()).exec();
+            boolean neverStarted = "created".equals(existing.getState().getStatus())
+                    && ContainerStates.time(existing.getState().getStartedAt()) == null;
+            LOG.info("container {} already existed ({}): adopting it", request.name(), existing.getState().getStatus());
+            return new Created(existing.getId(), true, neverStarted);
         }
     }
 

@@ -39,7 +39,14 @@ public final class Planner {
         observed.workloads().forEach(w -> byAttempt.put(key(w.jobId(), w.attempt()), w));
         for (Job job : activeJobs) {
             Workload workload = byAttempt.remove(key(job.id(), job.currentAttempt()));
-            Action action = workload == null ? planWithoutObject(job) : planWithObject(job, workload);
+            Action action;
+            if (job.status().phase() == Phase.Pending) {
+                // Even when its object exists (Berth died between create and the status write): the
+                // launch meets the name, adopts the object, and records the attempt properly.
+                action = new Action.Launch(job, launchBackend);
+            } else {
+                action = workload == null ? planWithoutObject(job) : planWithObject(job, workload);
+            }
             if (action != null) {
                 actions.add(action);
             }
@@ -60,10 +67,6 @@ public final class Planner {
     }
 
     private Action planWithoutObject(Job job) {
-        Phase phase = job.status().phase();
-        if (phase == Phase.Pending) {
-            return new Action.Launch(job, launchBackend);
-        }
         String objectId = objectIdOf(job);
         if (objectId == null) {
             // Launching, but the create never got through (or Berth died before it): the

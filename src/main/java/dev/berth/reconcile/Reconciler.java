@@ -8,6 +8,7 @@ import dev.berth.core.ResolvedSpec;
 import dev.berth.db.JobStore;
 import dev.berth.docker.BerthLabels;
 import dev.berth.docker.DockerGateway;
+import dev.berth.docker.EngineErrorException;
 import dev.berth.docker.EngineUnavailableException;
 import dev.berth.docker.GatewayException;
 import dev.berth.docker.LaunchOutcome;
@@ -124,10 +125,22 @@ public class Reconciler {
         if (change.isEmpty()) {
             return;
         }
-        CapturedLog logs = observation.isTerminal() ? docker.logs(workload, settings.maxLogBytes()) : null;
+        CapturedLog logs = observation.isTerminal() ? captureLogs(workload) : null;
         boolean written = write(job, change.get(), null, logs).isPresent();
         if (written && observation.isTerminal() && settings.autoCleanup()) {
             docker.remove(workload);
+        }
+    }
+
+    /**
+     * A finished job must reach its terminal status even if the engine cannot give its output (a
+     * log driver without reads, say); an engine that does not answer at all is retried instead.
+     */
+    private CapturedLog captureLogs(Workload workload) {
+        try {
+            return docker.logs(workload, settings.maxLogBytes());
+        } catch (EngineErrorException e) {
+            return new CapturedLog("[berth: the engine could not give this job's logs: " + e.getMessage() + "]\n", 0);
         }
     }
 

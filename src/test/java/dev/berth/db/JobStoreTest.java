@@ -3,8 +3,6 @@ package dev.berth.db;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.berth.core.CapturedLog;
 import dev.berth.core.Job;
 import dev.berth.core.JobEvent;
@@ -14,17 +12,11 @@ import dev.berth.core.Phase;
 import dev.berth.core.Reason;
 import dev.berth.core.ResolvedSpec;
 import dev.berth.support.Jobs;
+import dev.berth.support.TestDatabase;
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import liquibase.Liquibase;
-import liquibase.database.DatabaseFactory;
-import liquibase.database.jvm.JdbcConnection;
-import liquibase.resource.ClassLoaderResourceAccessor;
-import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,14 +27,8 @@ class JobStoreTest {
     private JobStore store;
 
     @BeforeEach
-    void createDatabase(@TempDir Path dir) throws Exception {
-        String url = "jdbc:h2:" + dir.resolve("berth");
-        try (var connection = DriverManager.getConnection(url, "sa", "")) {
-            var database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
-            new Liquibase(Database.CHANGELOG, new ClassLoaderResourceAccessor(), database).update("");
-        }
-        Jdbi jdbi = Jdbi.create(url, "sa", "").installPlugin(new SqlObjectPlugin());
-        store = new JobStore(jdbi, new ObjectMapper().registerModule(new JavaTimeModule()));
+    void createDatabase(@TempDir Path dir) {
+        store = TestDatabase.store(dir);
     }
 
     @Test

@@ -24,12 +24,12 @@ class PlannerTest {
     }
 
     @Test
-    void aPendingJobWhoseObjectAlreadyExistsIsObservedNotLaunchedAgain() {
+    void aPendingJobWhoseObjectAlreadyExistsIsLaunchedSoThatTheNameClashAdoptsIt() {
         Workload created = workload("a", 1, "c1", WorkloadState.ACTIVE);
 
         List<Action> actions = planner.plan(List.of(pending("a")), Observed.available(List.of(created)));
 
-        assertThat(actions).containsExactly(new Action.Observe(pending("a"), created));
+        assertThat(actions).containsExactly(new Action.Launch(pending("a"), Backend.CONTAINER));
     }
 
     @Test
@@ -67,9 +67,11 @@ class PlannerTest {
         Workload finished = workload("a", 1, "c1", WorkloadState.FINISHED);
         Workload created = workload("b", 1, "c2", WorkloadState.CREATED);
 
-        List<Action> actions = planner.plan(List.of(job, pending("b")), Observed.available(List.of(finished, created)));
+        List<Action> actions = planner.plan(List.of(job, launching("b", "c2")),
+                Observed.available(List.of(finished, created)));
 
-        assertThat(actions).containsExactly(new Action.Observe(job, finished), new Action.Observe(pending("b"), created));
+        assertThat(actions).containsExactly(new Action.Observe(job, finished),
+                new Action.Observe(launching("b", "c2"), created));
     }
 
     @Test
