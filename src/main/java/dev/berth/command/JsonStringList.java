@@ -49,16 +49,16 @@ final class JsonStringList {
     }
 
     private char escaped(char c) {
-        switch (c) {
-            case 'b': return '\b';
-            case 'f': return '\f';
-            case 'n': return '\n';
-            case 'r': return '\r';
-            case 't': return '\t';
-            case 'u': return unicode();
-            case '"': case '\\': case '/': return c;
-            default: throw invalid();
-        }
+        return switch (c) {
+            case 'b' -> '\b';
+            case 'f' -> '\f';
+            case 'n' -> '\n';
+            case 'r' -> '\r';
+            case 't' -> '\t';
+            case 'u' -> unicode();
+            case '"', '\\', '/' -> c;
+            default -> throw invalid();
+        };
     }
 
     private char unicode() {

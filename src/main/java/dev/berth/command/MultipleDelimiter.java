@@ -25,15 +25,11 @@ enum MultipleDelimiter {
 
     /** The joined values; {@code flag} puts the flag and separator before every value. */
     String join(List<String> values, String flag, String separator) {
-        switch (this) {
-            case COMMA:
-                return String.join(",", values);
-            case QUOTED_SPACE:
-                return "'" + String.join(" ", values) + "'";
-            case FLAG:
-                return values.stream().map(v -> flag + separator + v).collect(Collectors.joining(" "));
-            default:
-                return String.join(" ", values);
-        }
+        return switch (this) {
+            case SPACE -> String.join(" ", values);
+            case COMMA -> String.join(",", values);
+            case QUOTED_SPACE -> "'" + String.join(" ", values) + "'";
+            case FLAG -> values.stream().map(v -> flag + separator + v).collect(Collectors.joining(" "));
+        };
     }
 }
