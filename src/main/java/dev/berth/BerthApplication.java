@@ -9,6 +9,7 @@ import dev.berth.db.Database;
 import dev.berth.db.JobStore;
 import dev.berth.docker.DockerJavaGateway;
 import dev.berth.docker.DockerSettings;
+import dev.berth.docker.EngineEvents;
 import dev.berth.health.DockerHealthCheck;
 import dev.berth.health.ReconcilerHealthCheck;
 import dev.berth.jobs.JobService;
@@ -82,10 +83,22 @@ public class BerthApplication extends Application<BerthConfiguration> {
         });
         int maxLogBytes = (int) config.getLogs().getMaxBytes().toBytes();
         var reconciler = new Reconciler(store, gateway,
-                new Planner(Backend.CONTAINER, docker.isAutoCleanup()),
+                new Planner(docker.isSwarmMode() ? Backend.SERVICE : Backend.CONTAINER, docker.isAutoCleanup()),
                 new ReconcilerSettings(instanceId, docker.isAutoCleanup(), maxLogBytes), clock);
         var loop = new ReconcileLoop(reconciler, config.getReconciler().getInterval().toJavaDuration(), clock);
         environment.lifecycle().manage(loop);
+        var events = new EngineEvents(docker.getHost(), instanceId, loop::wake);
+        environment.lifecycle().manage(new Managed() {
+            @Override
+            public void start() {
+                events.start();
+            }
+
+            @Override
+            public void stop() throws Exception {
+                events.close();
+            }
+        });
 
         var limits = new ManifestLimits(docker.getAllowedMountRoots().stream().map(Path::of).toList(),
                 config.getApi().getMaxLabels(), 256, 256, 32);

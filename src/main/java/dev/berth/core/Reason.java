@@ -13,5 +13,6 @@ public enum Reason {
     Rejected,
     StartFailed,
     EngineUnavailable,
+    EngineNotSwarmManager,
     Lost
 }

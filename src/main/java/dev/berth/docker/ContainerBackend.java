@@ -29,6 +29,7 @@ import org.slf4j.LoggerFactory;
 /** Runs each job attempt as a plain container: created, then started. */
 final class ContainerBackend {
     private static final Logger LOG = LoggerFactory.getLogger(ContainerBackend.class);
+    private static final String SWARM_TASK_LABEL = "com.docker.swarm.task.id";
 
     private final DockerClient docker;
     private final ImageSource images;
@@ -188,8 +189,15 @@ final class ContainerBackend {
         return cmd.exec().getId();
     }
 
+    /**
+     * A swarm task's container carries the job's labels too (they are on the service's container
+     * spec), but it belongs to its service and is watched through it.
+     */
     private static Optional<Workload> toWorkload(Container container) {
         var labels = container.getLabels();
+        if (labels.containsKey(SWARM_TASK_LABEL)) {
+            return Optional.empty();
+        }
         try {
             int attempt = Integer.parseInt(labels.get(BerthLabels.ATTEMPT));
             String name = container.getNames() == null || container.getNames().length == 0

@@ -15,7 +15,7 @@ public interface DockerGateway {
     EngineInfo engineInfo();
 
     /** This instance's objects of every backend, by label. */
-    List<Workload> listWorkloads();
+    EngineListing listWorkloads();
 
     LaunchOutcome launch(Backend backend, LaunchRequest request);
 

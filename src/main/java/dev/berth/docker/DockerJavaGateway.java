@@ -2,6 +2,7 @@ package dev.berth.docker;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.model.Info;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
@@ -11,6 +12,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -20,12 +22,14 @@ public final class DockerJavaGateway implements DockerGateway, Closeable {
     private final DockerClient docker;
     private final String instanceId;
     private final ContainerBackend containers;
+    private final SwarmBackend services;
 
     public DockerJavaGateway(DockerSettings settings, String instanceId, Clock clock) {
         this.docker = connect(settings);
         this.instanceId = instanceId;
         ImageSource images = new ImageSource(docker, settings.pullMissingImages(), settings.pullTimeout());
         this.containers = new ContainerBackend(docker, images, clock, settings.callTimeout());
+        this.services = new SwarmBackend(docker, images, clock, settings.callTimeout());
     }
 
     private static DockerClient connect(DockerSettings settings) {
@@ -44,27 +48,40 @@ public final class DockerJavaGateway implements DockerGateway, Closeable {
     @Override
     public EngineInfo engineInfo() {
         try {
-            var info = docker.infoCmd().exec();
+            boolean manager = isSwarmManager(docker.infoCmd().exec());
             var version = docker.versionCmd().exec();
-            boolean manager = info.getSwarm() != null && Boolean.TRUE.equals(info.getSwarm().getControlAvailable());
             return new EngineInfo(true, version.getVersion(), version.getApiVersion(), manager, null);
         } catch (RuntimeException e) {
             return EngineInfo.unreachable(describe(e));
         }
     }
 
+    /**
+     * Services are listed whenever the engine is a swarm manager, whatever docker.swarmMode says
+     * now: jobs launched as services before the flag was turned off still need watching.
+     */
     @Override
-    public List<Workload> listWorkloads() {
-        return call("list containers", () -> containers.list(instanceId));
+    public EngineListing listWorkloads() {
+        return call("list workloads", () -> {
+            List<Workload> all = new ArrayList<>(containers.list(instanceId));
+            Optional<List<Workload>> serviceWorkloads = services.listIfManager(instanceId);
+            serviceWorkloads.ifPresent(all::addAll);
+            return new EngineListing(all, serviceWorkloads.isPresent());
+        });
     }
 
     @Override
     public LaunchOutcome launch(Backend backend, LaunchRequest request) {
-        return call("launch " + request.name(), () -> containers.launch(request));
+        return call("launch " + request.name(),
+                () -> backend == Backend.SERVICE ? services.launch(request) : containers.launch(request));
     }
 
+    /** The swarm starts a service's task by itself; only a plain container can be left unstarted. */
     @Override
     public void start(Workload workload) {
+        if (workload.backend() == Backend.SERVICE) {
+            return;
+        }
         call("start " + workload.name(), () -> {
             containers.start(workload);
             return null;
@@ -73,20 +90,30 @@ public final class DockerJavaGateway implements DockerGateway, Closeable {
 
     @Override
     public Optional<Observation> observe(Workload workload) {
-        return call("inspect " + workload.name(), () -> containers.observe(workload));
+        return call("inspect " + workload.name(), () -> workload.backend() == Backend.SERVICE
+                ? services.observe(workload) : containers.observe(workload));
     }
 
     @Override
     public CapturedLog logs(Workload workload, int maxBytes) {
-        return call("read logs of " + workload.name(), () -> containers.logs(workload, maxBytes));
+        return call("read logs of " + workload.name(), () -> workload.backend() == Backend.SERVICE
+                ? services.logs(workload, maxBytes) : containers.logs(workload, maxBytes));
     }
 
     @Override
     public void remove(Workload workload) {
         call("remove " + workload.name(), () -> {
-            containers.remove(workload);
+            if (workload.backend() == Backend.SERVICE) {
+                services.remove(workload);
+            } else {
+                containers.remove(workload);
+            }
             return null;
         });
+    }
+
+    private static boolean isSwarmManager(Info info) {
+        return info.getSwarm() != null && Boolean.TRUE.equals(info.getSwarm().getControlAvailable());
     }
 
     @Override

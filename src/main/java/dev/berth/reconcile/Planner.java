@@ -28,9 +28,12 @@ public final class Planner {
         List<Action> actions = new ArrayList<>();
         if (!observed.engineAvailable()) {
             for (Job job : activeJobs) {
-                if (job.status().phase() == Phase.Pending && job.status().reason() != Reason.EngineUnavailable) {
-                    actions.add(new Action.HoldPending(job, Reason.EngineUnavailable,
-                            "the Docker engine is unavailable: " + observed.engineError()));
+                if (job.status().phase() == Phase.Pending) {
+                    Action hold = holdOnce(job, Reason.EngineUnavailable,
+                            "the Docker engine is unavailable: " + observed.engineError());
+                    if (hold != null) {
+                        actions.add(hold);
+                    }
                 }
             }
             return actions;
@@ -39,14 +42,7 @@ public final class Planner {
         observed.workloads().forEach(w -> byAttempt.put(key(w.jobId(), w.attempt()), w));
         for (Job job : activeJobs) {
             Workload workload = byAttempt.remove(key(job.id(), job.currentAttempt()));
-            Action action;
-            if (job.status().phase() == Phase.Pending) {
-                // Even when its object exists (Berth died between create and the status write): the
-                // launch meets the name, adopts the object, and records the attempt properly.
-                action = new Action.Launch(job, launchBackend);
-            } else {
-                action = workload == null ? planWithoutObject(job) : planWithObject(job, workload);
-            }
+            Action action = planJob(job, workload, observed.swarmManager());
             if (action != null) {
                 actions.add(action);
             }
@@ -57,6 +53,22 @@ public final class Planner {
                     .forEach(w -> actions.add(new Action.RemoveLeftover(w)));
         }
         return actions;
+    }
+
+    private Action planJob(Job job, Workload workload, boolean swarmManager) {
+        if (job.status().phase() == Phase.Pending) {
+            if (launchBackend == Backend.SERVICE && !swarmManager) {
+                return holdOnce(job, Reason.EngineNotSwarmManager, "docker.swarmMode is true but the engine is"
+                        + " not a swarm manager: the job waits until it is (Berth never falls back to containers)");
+            }
+            // Even when its object exists (Berth died between create and the status write): the
+            // launch meets the name, adopts the object, and records the attempt properly.
+            return new Action.Launch(job, launchBackend);
+        }
+        if (job.status().backend() == Backend.SERVICE && !swarmManager) {
+            return null; // services cannot be listed now, so not seeing this one proves nothing
+        }
+        return workload == null ? planWithoutObject(job) : planWithObject(job, workload);
     }
 
     private Action planWithObject(Job job, Workload workload) {
@@ -75,6 +87,11 @@ public final class Planner {
         }
         return new Action.MarkLost(job, job.status().backend().wireName() + " " + objectId
                 + " of attempt " + job.currentAttempt() + " disappeared before it finished");
+    }
+
+    /** Says why a pending job waits, once: repeating an unchanged reason would only add events. */
+    private static Action holdOnce(Job job, Reason reason, String message) {
+        return job.status().reason() == reason ? null : new Action.HoldPending(job, reason, message);
     }
 
     private static String objectIdOf(Job job) {

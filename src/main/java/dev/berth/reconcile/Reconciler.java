@@ -8,6 +8,7 @@ import dev.berth.core.ResolvedSpec;
 import dev.berth.db.JobStore;
 import dev.berth.docker.BerthLabels;
 import dev.berth.docker.DockerGateway;
+import dev.berth.docker.EngineListing;
 import dev.berth.docker.EngineErrorException;
 import dev.berth.docker.EngineUnavailableException;
 import dev.berth.docker.GatewayException;
@@ -52,6 +53,7 @@ public class Reconciler {
     public void pass() {
         Observed observed = observe();
         List<Job> active = store.active();
+        LOG.debug("pass: {} active jobs, engine shows {}", active.size(), observed.workloads());
         for (Action action : planner.plan(active, observed)) {
             try {
                 execute(action);
@@ -65,7 +67,8 @@ public class Reconciler {
 
     private Observed observe() {
         try {
-            return Observed.available(docker.listWorkloads());
+            EngineListing listing = docker.listWorkloads();
+            return Observed.available(listing.workloads(), listing.swarmManager());
         } catch (EngineUnavailableException e) {
             return Observed.unavailable(e.getMessage());
         }
@@ -101,8 +104,8 @@ public class Reconciler {
         LaunchOutcome outcome = docker.launch(launch.backend(), request);
         if (outcome instanceof LaunchOutcome.Launched launched) {
             String message = (launched.adopted() ? "adopted " : "created ") + name;
-            write(launching.get(), Transitions.created(launching.get(), launched.objectId(), null, message),
-                    null, null);
+            write(launching.get(), Transitions.created(launching.get(), launch.backend(), launched.objectId(),
+                    message), null, null);
             requestPass.run();
         } else if (outcome instanceof LaunchOutcome.Refused refused) {
             write(launching.get(), Transitions.failed(launching.get(), refused.reason(), refused.message(),

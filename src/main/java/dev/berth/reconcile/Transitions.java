@@ -1,5 +1,6 @@
 package dev.berth.reconcile;
 
+import dev.berth.core.Backend;
 import dev.berth.core.Job;
 import dev.berth.core.JobEvent;
 import dev.berth.core.JobEvent.EventType;
@@ -21,10 +22,13 @@ public final class Transitions {
     /** Empty when the observation says nothing the record does not already say. */
     public static Optional<StatusChange> observed(Job job, Observation seen) {
         JobStatus current = job.status();
+        // What a look does not show (a task that has not started yet has no container) keeps its
+        // earlier value rather than being wiped.
         JobStatus next = current.withPhase(seen.phase(), seen.reason(), seen.message())
-                .withDockerIds(seen.containerId(), firstNonNull(seen.serviceId(), current.serviceId()),
-                        seen.taskId(), seen.nodeId())
-                .withRun(seen.exitCode(), seen.startedAt(), seen.finishedAt());
+                .withDockerIds(firstNonNull(seen.containerId(), current.containerId()),
+                        firstNonNull(seen.serviceId(), current.serviceId()),
+                        firstNonNull(seen.taskId(), current.taskId()), firstNonNull(seen.nodeId(), current.nodeId()))
+                .withRun(seen.exitCode(), firstNonNull(seen.startedAt(), current.startedAt()), seen.finishedAt());
         if (next.equals(current)) {
             return Optional.empty();
         }
@@ -42,7 +46,7 @@ public final class Transitions {
     }
 
     /** The job is launching attempt n+1 (or again attempt n, when an earlier create never landed). */
-    public static StatusChange launching(Job job, dev.berth.core.Backend backend, String objectName,
+    public static StatusChange launching(Job job, Backend backend, String objectName,
                                          Instant now) {
         if (job.status().phase() == Phase.Launching) {
             return new StatusChange(job.status(), List.of());
@@ -53,9 +57,10 @@ public final class Transitions {
     }
 
     /** The engine accepted the create: remember the object so that its loss can be told apart. */
-    public static StatusChange created(Job job, String containerId, String serviceId, String message) {
+    public static StatusChange created(Job job, Backend backend, String objectId, String message) {
+        boolean service = backend == Backend.SERVICE;
         JobStatus next = job.status().withPhase(Phase.Launching, Reason.Launched, message)
-                .withDockerIds(containerId, serviceId, null, null);
+                .withDockerIds(service ? null : objectId, service ? objectId : null, null, null);
         return new StatusChange(next, List.of());
     }
 
@@ -76,7 +81,7 @@ public final class Transitions {
         return new JobEvent(at, type, phase, reason, message, job.currentAttempt());
     }
 
-    private static String firstNonNull(String a, String b) {
+    private static <T> T firstNonNull(T a, T b) {
         return a != null ? a : b;
     }
 }

@@ -120,6 +120,36 @@ class PlannerTest {
         });
     }
 
+    @Test
+    void inSwarmModeOnAnEngineThatIsNoManagerPendingJobsWaitWithTheReasonAndNeverBecomeContainers() {
+        Planner swarm = new Planner(Backend.SERVICE, true);
+
+        List<Action> actions = swarm.plan(List.of(pending("a")), Observed.available(List.of(), false));
+
+        assertThat(actions).singleElement().isInstanceOfSatisfying(Action.HoldPending.class,
+                hold -> assertThat(hold.reason()).isEqualTo(Reason.EngineNotSwarmManager));
+    }
+
+    @Test
+    void aServiceJobIsNotLostJustBecauseServicesCannotBeListed() {
+        Job job = running("a", null).withStatus(running("a", null).status()
+                .withNewAttempt(Backend.SERVICE, 1, "creating").withDockerIds(null, "s1", null, null));
+
+        assertThat(planner.plan(List.of(job), Observed.available(List.of(), false))).isEmpty();
+        assertThat(planner.plan(List.of(job), Observed.available(List.of(), true)))
+                .singleElement().isInstanceOf(Action.MarkLost.class);
+    }
+
+    @Test
+    void eachJobIsObservedThroughTheBackendItWasLaunchedWith() {
+        Planner swarm = new Planner(Backend.SERVICE, true);
+        Job containerJob = launching("a", null);
+
+        List<Action> actions = swarm.plan(List.of(containerJob), Observed.available(List.of(), true));
+
+        assertThat(actions).containsExactly(new Action.Launch(containerJob, Backend.CONTAINER));
+    }
+
     private static Workload workload(String jobId, int attempt, String id, WorkloadState state) {
         return new Workload(jobId, attempt, Backend.CONTAINER, id, "berth-" + jobId + "-" + attempt, state);
     }

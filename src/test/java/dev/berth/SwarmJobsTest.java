@@ -1,0 +1,118 @@
+package dev.berth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.ServiceRestartCondition;
+import dev.berth.support.BerthTestApp;
+import dev.berth.support.JobsApi;
+import dev.berth.support.TestEngine;
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** With docker.swarmMode on, the same manifests run as one-replica, no-restart services on a real swarm. */
+@Tag("swarm")
+@ExtendWith(DropwizardExtensionsSupport.class)
+class SwarmJobsTest {
+    private static final String INSTANCE = TestEngine.newInstanceId();
+    private static final Duration DEADLINE = Duration.ofSeconds(90);
+    static final DropwizardAppExtension<BerthConfiguration> APP = BerthTestApp.create(INSTANCE,
+            ConfigOverride.config("docker.swarmMode", "true"));
+
+    private JobsApi api;
+
+    @BeforeEach
+    void connect() {
+        api = new JobsApi(APP.client(), APP.getLocalPort());
+    }
+
+    @AfterAll
+    static void cleanUp() {
+        TestEngine.removeAllOf(INSTANCE);
+    }
+
+    @Test
+    void theServiceHasOneReplicaNoRestartsAndBerthsLabels() {
+        String id = api.submitJson(manifest("sleep 5"));
+        JsonNode job = api.awaitPhase(id, Set.of("Launching", "Running"), DEADLINE);
+        String serviceId = job.get("status").get("serviceId").asText();
+
+        var spec = TestEngine.docker().inspectServiceCmd(serviceId).exec().getSpec();
+
+        assertThat(job.get("status").get("backend").asText()).isEqualTo("service");
+        assertThat(spec.getName()).isEqualTo("berth-" + id + "-1");
+        assertThat(spec.getMode().getReplicated().getReplicas()).isEqualTo(1);
+        assertThat(spec.getTaskTemplate().getRestartPolicy().getCondition()).isEqualTo(ServiceRestartCondition.NONE);
+        assertThat(spec.getLabels()).containsEntry("berth.managed", "true").containsEntry("berth.job", id)
+                .containsEntry("berth.attempt", "1").containsEntry("berth.instance", INSTANCE);
+        assertThat(spec.getTaskTemplate().getContainerSpec().getLabels()).containsEntry("berth.job", id);
+    }
+
+    @Test
+    void aServiceJobThatExitsZeroSucceedsWithLogsAndItsServiceRemoved() {
+        String id = api.submitJson(manifest("echo hello from a task; echo on stderr >&2"));
+
+        JsonNode status = api.awaitTerminal(id, DEADLINE).get("status");
+
+        assertThat(status.get("phase").asText()).isEqualTo("Succeeded");
+        assertThat(status.get("exitCode").asInt()).isZero();
+        assertThat(status.get("taskId").asText()).isNotEmpty();
+        assertThat(status.get("nodeId").asText()).isNotEmpty();
+        assertThat(status.get("containerId").asText()).isNotEmpty();
+        assertThat(api.logs(id)).contains("hello from a task").contains("on stderr");
+        assertServiceGone(status.get("serviceId").asText());
+    }
+
+    @Test
+    void aServiceJobThatExitsFourFailsWithItsExitCode() {
+        String id = api.submitJson(manifest("echo failing; exit 4"));
+
+        JsonNode status = api.awaitTerminal(id, DEADLINE).get("status");
+
+        assertThat(status.get("phase").asText()).isEqualTo("Failed");
+        assertThat(status.get("reason").asText()).isEqualTo("NonZeroExit");
+        assertThat(status.get("exitCode").asInt()).isEqualTo(4);
+        assertThat(api.logs(id)).contains("failing");
+    }
+
+    @Test
+    void envWorkingDirAndUserReachTheTask() {
+        String id = api.submitJson("""
+                {"image": "%s", "command": ["sh", "-c", "echo var=$GREETING dir=$(pwd) uid=$(id -u)"],
+                 "env": {"GREETING": "hej"}, "workingDir": "/tmp", "user": "65534"}
+                """.formatted(TestEngine.IMAGE));
+
+        api.awaitTerminal(id, DEADLINE);
+
+        assertThat(api.logs(id)).contains("var=hej dir=/tmp uid=65534");
+    }
+
+    private static String manifest(String script) {
+        return """
+                {"image": "%s", "command": ["sh", "-c", "%s"]}
+                """.formatted(TestEngine.IMAGE, script);
+    }
+
+    private static void assertServiceGone(String serviceId) {
+        boolean gone;
+        try {
+            TestEngine.docker().inspectServiceCmd(serviceId).exec();
+            gone = false;
+        } catch (NotFoundException e) {
+            gone = true;
+        }
+        assertThat(gone).as("service %s removed after the job finished", serviceId).isTrue();
+        assertThat(TestEngine.docker().listServicesCmd().withLabelFilter(Map.of("berth.instance", INSTANCE)).exec()
+                .stream().map(s -> s.getId())).doesNotContain(serviceId);
+    }
+}
