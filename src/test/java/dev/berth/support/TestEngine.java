@@ -1,6 +1,7 @@
 package dev.berth.support;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
@@ -43,8 +44,8 @@ public final class TestEngine {
         for (var container : docker().listContainersCmd().withShowAll(true).withLabelFilter(labels).exec()) {
             try {
                 docker().removeContainerCmd(container.getId()).withForce(true).exec();
-            } catch (NotFoundException alreadyGone) {
-                // removed by Berth meanwhile
+            } catch (NotFoundException | ConflictException removedByBerthMeanwhile) {
+                // Berth's own cleanup got there first (or is at it)
             }
         }
         if (isSwarmManager()) {
