@@ -6,19 +6,23 @@ import dev.berth.config.DockerConfig;
 import dev.berth.core.Backend;
 import dev.berth.core.JobIds;
 import dev.berth.db.Database;
+import dev.berth.db.CommandStore;
 import dev.berth.db.JobStore;
 import dev.berth.docker.DockerJavaGateway;
 import dev.berth.docker.DockerSettings;
 import dev.berth.docker.EngineEvents;
 import dev.berth.health.DockerHealthCheck;
 import dev.berth.health.ReconcilerHealthCheck;
+import dev.berth.jobs.CommandService;
 import dev.berth.jobs.JobService;
+import dev.berth.jobs.SpecResolver;
 import dev.berth.jobs.LiveLogs;
 import dev.berth.reconcile.Planner;
 import dev.berth.reconcile.ReconcileLoop;
 import dev.berth.reconcile.Reconciler;
 import dev.berth.reconcile.ReconcilerSettings;
 import dev.berth.resources.BodySizeLimit;
+import dev.berth.resources.CommandsResource;
 import dev.berth.resources.InfoResource;
 import dev.berth.resources.JobsResource;
 import dev.berth.resources.ManifestErrorMappers;
@@ -70,6 +74,8 @@ public class BerthApplication extends Application<BerthConfiguration> {
         Jdbi jdbi = new JdbiFactory().build(environment, config.getDatabase(), "database");
         String instanceId = Database.instanceId(jdbi, config.getReconciler().getInstanceId(), clock);
         JobStore store = new JobStore(jdbi, environment.getObjectMapper());
+        var commands = new CommandService(new CommandStore(jdbi), environment.getObjectMapper(), clock);
+        var resolver = new SpecResolver(commands);
 
         DockerConfig docker = config.getDocker();
         var gateway = new DockerJavaGateway(new DockerSettings(docker.getHost(), docker.isPullMissingImages(),
@@ -83,7 +89,7 @@ public class BerthApplication extends Application<BerthConfiguration> {
         });
         int maxLogBytes = (int) config.getLogs().getMaxBytes().toBytes();
         var reconciler = new Reconciler(store, gateway,
-                new Planner(docker.isSwarmMode() ? Backend.SERVICE : Backend.CONTAINER, docker.isAutoCleanup()),
+                new Planner(docker.isSwarmMode() ? Backend.SERVICE : Backend.CONTAINER, docker.isAutoCleanup()), resolver,
                 new ReconcilerSettings(instanceId, docker.isAutoCleanup(), maxLogBytes), clock);
         var loop = new ReconcileLoop(reconciler, config.getReconciler().getInterval().toJavaDuration(), clock);
         environment.lifecycle().manage(loop);
@@ -102,12 +108,14 @@ public class BerthApplication extends Application<BerthConfiguration> {
 
         var limits = new ManifestLimits(docker.getAllowedMountRoots().stream().map(Path::of).toList(),
                 config.getApi().getMaxLabels(), 256, 256, 32);
-        var jobs = new JobService(store, new ManifestValidator(limits), new JobIds(clock), clock, loop::wake);
+        var jobs = new JobService(store, new ManifestValidator(limits), resolver, new JobIds(clock), clock,
+                loop::wake);
         var jersey = environment.jersey();
         jersey.register(new BodySizeLimit((int) config.getApi().getMaxBodySize().toBytes()));
         jersey.register(new YamlBodyReader(environment.getObjectMapper()));
         ManifestErrorMappers.all().forEach(jersey::register);
         jersey.register(new JobsResource(jobs, store, new LiveLogs(gateway, maxLogBytes)));
+        jersey.register(new CommandsResource(commands, gateway, environment.getObjectMapper()));
         jersey.register(new InfoResource(gateway, docker.getHost(), docker.isSwarmMode(), instanceId));
 
         environment.healthChecks().register("docker", new DockerHealthCheck(gateway, docker.isSwarmMode()));

@@ -14,5 +14,6 @@ public record JobManifest(
         String workingDir,
         String user,
         List<MountManifest> mounts,
-        ResourcesManifest resources) {
+        ResourcesManifest resources,
+        FromCommandManifest fromCommand) {
 }

@@ -5,6 +5,7 @@ import dev.berth.core.Job;
 import dev.berth.core.JobSpec;
 import dev.berth.core.JobStatus;
 import dev.berth.core.ResolvedSpec;
+import dev.berth.core.SensitiveValues;
 import java.util.Map;
 
 /** A job as the API shows it: spec as submitted, the spec it was launched with, and its status. */
@@ -12,8 +13,14 @@ import java.util.Map;
 public record JobView(String id, String name, Map<String, String> labels, long generation, JobSpec spec,
                       ResolvedSpec resolved, JobStatus status) {
 
+    /** Sensitive command inputs are masked here, the one way out of Berth for a job's record. */
     public static JobView of(Job job, ResolvedSpec resolved) {
-        return new JobView(job.id(), job.name(), job.labels(), job.generation(), job.spec(), resolved,
-                job.status());
+        SensitiveValues secrets = SensitiveValues.of(job.spec());
+        JobStatus status = job.status();
+        if (!secrets.isEmpty()) {
+            status = status.withPhase(status.phase(), status.reason(), secrets.mask(status.message()));
+        }
+        return new JobView(job.id(), job.name(), job.labels(), job.generation(), SensitiveValues.maskedSpec(job.spec()),
+                resolved, status);
     }
 }

@@ -1,6 +1,7 @@
 package dev.berth.api;
 
 import dev.berth.core.Desired;
+import dev.berth.core.FromCommand;
 import dev.berth.core.JobSpec;
 import dev.berth.core.Mount;
 import dev.berth.core.Resources;
@@ -38,11 +39,14 @@ public final class ManifestValidator {
         this.limits = limits;
     }
 
-    /** The spec of a valid manifest; otherwise throws {@link InvalidManifestException} with every problem. */
+    /** The spec of a valid manifest; otherwise throws {@link InvalidRequestException} with every problem. */
     public JobSpec toSpec(JobManifest manifest) {
         List<String> errors = new ArrayList<>();
         checkName(manifest.name(), errors);
         checkLabels(manifest.labels(), errors);
+        if (manifest.fromCommand() != null) {
+            return fromCommandSpec(manifest, errors);
+        }
         checkImage(manifest.image(), errors);
         checkArgs("command", manifest.command(), errors);
         checkArgs("entrypoint", manifest.entrypoint(), errors);
@@ -54,10 +58,64 @@ public final class ManifestValidator {
         List<Mount> mounts = checkMounts(manifest.mounts(), errors);
         Resources resources = checkResources(manifest.resources(), errors);
         if (!errors.isEmpty()) {
-            throw new InvalidManifestException(errors);
+            throw new InvalidRequestException(errors);
         }
         return new JobSpec(manifest.image(), manifest.command(), manifest.entrypoint(), manifest.env(),
-                manifest.workingDir(), manifest.user(), mounts, resources, Desired.Run);
+                manifest.workingDir(), manifest.user(), mounts, resources, null, Desired.Run);
+    }
+
+    /**
+     * A job from a command takes what runs from the command: inline run fields beside it would be
+     * ambiguous, so they are refused rather than silently preferred or ignored.
+     */
+    private JobSpec fromCommandSpec(JobManifest manifest, List<String> errors) {
+        List<String> inline = new ArrayList<>();
+        addIfSet(inline, "image", manifest.image());
+        addIfSet(inline, "command", manifest.command());
+        addIfSet(inline, "entrypoint", manifest.entrypoint());
+        addIfSet(inline, "env", manifest.env());
+        addIfSet(inline, "workingDir", manifest.workingDir());
+        addIfSet(inline, "user", manifest.user());
+        addIfSet(inline, "mounts", manifest.mounts());
+        addIfSet(inline, "resources", manifest.resources());
+        if (!inline.isEmpty()) {
+            errors.add("fromCommand cannot be combined with " + String.join(", ", inline)
+                    + ": the command says what runs");
+        }
+        FromCommandManifest from = manifest.fromCommand();
+        if (from.name() == null || from.name().isBlank()) {
+            errors.add("fromCommand.name is required");
+        }
+        checkParams(from.params(), errors);
+        if (from.mounts() != null) {
+            from.mounts().forEach((mount, source) -> checkMountSource("fromCommand.mounts." + mount, source, errors));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        return new JobSpec(null, null, null, null, null, null, null, null,
+                new FromCommand(from.name(), from.version(), from.params(), from.mounts(), null), Desired.Run);
+    }
+
+    /** Runtime values are scalars, or lists of scalars for select-many inputs. */
+    private static void checkParams(java.util.Map<String, Object> params, List<String> errors) {
+        if (params == null) {
+            return;
+        }
+        params.forEach((name, value) -> {
+            boolean scalar = value instanceof String || value instanceof Number || value instanceof Boolean;
+            boolean list = value instanceof List<?> items && items.stream()
+                    .allMatch(i -> i instanceof String || i instanceof Number || i instanceof Boolean);
+            if (!scalar && !list) {
+                errors.add("fromCommand.params." + shorten(name) + " must be a string, number, boolean or a list of them");
+            }
+        });
+    }
+
+    private static void addIfSet(List<String> names, String name, Object value) {
+        if (value != null) {
+            names.add(name);
+        }
     }
 
     private static void checkName(String name, List<String> errors) {
@@ -153,14 +211,26 @@ public final class ManifestValidator {
             } else if (targetOk && !targets.add(Path.of(mount.target()).normalize().toString())) {
                 errors.add(field + ".target " + mount.target() + " is mounted twice");
             }
-            if (sourceOk && !isAllowed(Path.of(mount.source()))) {
-                errors.add(field + ".source " + mount.source() + " is not under an allowed mount root"
-                        + (limits.allowedMountRoots().isEmpty() ? " (docker.allowedMountRoots is empty:"
-                        + " bind mounts are disabled)" : " (allowed: " + limits.allowedMountRoots() + ")"));
+            if (sourceOk) {
+                checkAllowed(field + ".source", mount.source(), errors);
             }
             checked.add(new Mount(mount.source(), mount.target(), Boolean.TRUE.equals(mount.readOnly())));
         }
         return checked;
+    }
+
+    private void checkMountSource(String field, String source, List<String> errors) {
+        if (checkAbsolutePath(field, required(source, field, errors), errors)) {
+            checkAllowed(field, source, errors);
+        }
+    }
+
+    private void checkAllowed(String field, String source, List<String> errors) {
+        if (!isAllowed(Path.of(source))) {
+            errors.add(field + " " + source + " is not under an allowed mount root"
+                    + (limits.allowedMountRoots().isEmpty() ? " (docker.allowedMountRoots is empty:"
+                    + " bind mounts are disabled)" : " (allowed: " + limits.allowedMountRoots() + ")"));
+        }
     }
 
     /**

@@ -65,6 +65,7 @@ public record ResolvedCommand(
 
     /** The spec to launch; the user is left to the image. */
     public ResolvedSpec toResolvedSpec() {
-        return new ResolvedSpec(image, command, entrypoint, env, workingDir, null, mounts, resources);
+        return new ResolvedSpec(image, command, entrypoint, env, workingDir, null, mounts, resources,
+                containerLabels);
     }
 }

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
 
-/** The desired job: written only by the API, immutable once accepted. */
+/**
+ * The desired job: written only by the API, immutable once accepted. Either the inline fields
+ * (image, command, ...) or {@code fromCommand} say what runs.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record JobSpec(
         String image,
@@ -15,7 +18,12 @@ public record JobSpec(
         String user,
         List<Mount> mounts,
         Resources resources,
+        FromCommand fromCommand,
         Desired desired) {
+
+    public JobSpec withFromCommand(FromCommand pinned) {
+        return new JobSpec(image, command, entrypoint, env, workingDir, user, mounts, resources, pinned, desired);
+    }
 
     public JobSpec {
         command = command == null ? null : List.copyOf(command);

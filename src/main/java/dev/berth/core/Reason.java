@@ -4,6 +4,7 @@ package dev.berth.core;
 public enum Reason {
     Submitted,
     Launched,
+    ResolutionFailed,
     Started,
     Completed,
     NonZeroExit,

@@ -14,11 +14,19 @@ public record ResolvedSpec(
         String workingDir,
         String user,
         List<Mount> mounts,
-        Resources resources) {
+        Resources resources,
+        Map<String, String> labels) {
 
     public ResolvedSpec {
         env = SortedMaps.copyOf(env);
         mounts = mounts == null ? List.of() : List.copyOf(mounts);
+        labels = SortedMaps.copyOf(labels);
+    }
+
+    /** Without labels of its own: only a command's {@code container-labels} give a job some. */
+    public ResolvedSpec(String image, List<String> command, List<String> entrypoint, Map<String, String> env,
+                        String workingDir, String user, List<Mount> mounts, Resources resources) {
+        this(image, command, entrypoint, env, workingDir, user, mounts, resources, Map.of());
     }
 
     public static ResolvedSpec of(JobSpec spec) {

@@ -16,6 +16,13 @@ public final class BerthLabels {
         return Map.of(MANAGED, "true", INSTANCE, instanceId, JOB, jobId, ATTEMPT, Integer.toString(attempt));
     }
 
+    /** A command's own container labels, with Berth's on top: no command can pose as another job. */
+    public static Map<String, String> onto(Map<String, String> labels, String instanceId, String jobId, int attempt) {
+        Map<String, String> all = new java.util.TreeMap<>(labels);
+        all.putAll(of(instanceId, jobId, attempt));
+        return all;
+    }
+
     /** The filter that lists this instance's objects and nothing else. */
     public static Map<String, String> ownedBy(String instanceId) {
         return Map.of(MANAGED, "true", INSTANCE, instanceId);

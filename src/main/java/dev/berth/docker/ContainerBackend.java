@@ -178,7 +178,8 @@ final class ContainerBackend {
             cmd.withCmd(spec.command());
         }
         if (spec.entrypoint() != null) {
-            cmd.withEntrypoint(spec.entrypoint());
+            // An empty entrypoint means "clear the image's": the engine wants [""] for that.
+            cmd.withEntrypoint(spec.entrypoint().isEmpty() ? List.of("") : spec.entrypoint());
         }
         if (spec.workingDir() != null) {
             cmd.withWorkingDir(spec.workingDir());

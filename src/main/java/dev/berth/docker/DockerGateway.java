@@ -27,6 +27,9 @@ public interface DockerGateway {
 
     CapturedLog logs(Workload workload, int maxBytes);
 
+    /** The labels of a local image; empty when the engine has no such image. */
+    Optional<java.util.Map<String, String>> imageLabels(String image);
+
     /** Removes the object; an object that is already gone counts as removed. */
     void remove(Workload workload);
 }

@@ -101,6 +101,19 @@ public final class DockerJavaGateway implements DockerGateway, Closeable {
     }
 
     @Override
+    public Optional<java.util.Map<String, String>> imageLabels(String image) {
+        return call("inspect image " + image, () -> {
+            try {
+                var config = docker.inspectImageCmd(image).exec().getConfig();
+                var labels = config == null ? null : config.getLabels();
+                return Optional.of(labels == null ? java.util.Map.<String, String>of() : labels);
+            } catch (com.github.dockerjava.api.exception.NotFoundException absent) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    @Override
     public void remove(Workload workload) {
         call("remove " + workload.name(), () -> {
             if (workload.backend() == Backend.SERVICE) {

@@ -48,11 +48,17 @@ final class ServiceSpecs {
                         .toList());
         // Swarm's Command replaces the image's ENTRYPOINT and Args its CMD, as docker run's
         // --entrypoint and arguments do for a plain container.
-        if (spec.entrypoint() != null) {
-            container.withCommand(spec.entrypoint());
-        }
-        if (spec.command() != null) {
-            container.withArgs(spec.command());
+        // An empty entrypoint means "clear the image's": then the argv itself becomes Command.
+        boolean clearEntrypoint = spec.entrypoint() != null && spec.entrypoint().isEmpty();
+        if (clearEntrypoint && spec.command() != null) {
+            container.withCommand(spec.command());
+        } else {
+            if (spec.entrypoint() != null && !spec.entrypoint().isEmpty()) {
+                container.withCommand(spec.entrypoint());
+            }
+            if (spec.command() != null) {
+                container.withArgs(spec.command());
+            }
         }
         if (spec.workingDir() != null) {
             container.withDir(spec.workingDir());

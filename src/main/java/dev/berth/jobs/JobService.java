@@ -1,6 +1,8 @@
 package dev.berth.jobs;
 
+import dev.berth.api.InvalidRequestException;
 import dev.berth.api.JobManifest;
+import dev.berth.command.ResolutionException;
 import dev.berth.api.ManifestValidator;
 import dev.berth.core.Job;
 import dev.berth.core.JobEvent;
@@ -19,14 +21,16 @@ import java.util.Optional;
 public class JobService {
     private final JobStore store;
     private final ManifestValidator validator;
+    private final SpecResolver resolver;
     private final JobIds ids;
     private final Clock clock;
     private final Runnable wakeReconciler;
 
-    public JobService(JobStore store, ManifestValidator validator, JobIds ids, Clock clock,
+    public JobService(JobStore store, ManifestValidator validator, SpecResolver resolver, JobIds ids, Clock clock,
                       Runnable wakeReconciler) {
         this.store = store;
         this.validator = validator;
+        this.resolver = resolver;
         this.ids = ids;
         this.clock = clock;
         this.wakeReconciler = wakeReconciler;
@@ -36,7 +40,7 @@ public class JobService {
     public record Submitted(Job job, boolean created) { }
 
     public Submitted submit(JobManifest manifest) {
-        JobSpec spec = validator.toSpec(manifest);
+        JobSpec spec = pinned(validator.toSpec(manifest));
         Map<String, String> labels = manifest.labels() == null ? Map.of() : manifest.labels();
         Optional<Submitted> existing = sameNamed(manifest.name(), spec, labels);
         if (existing.isPresent()) {
@@ -53,6 +57,22 @@ public class JobService {
         }
         wakeReconciler.run();
         return new Submitted(store.find(job.id()).orElseThrow(), true);
+    }
+
+    /**
+     * Resolves a job from a command once now, so that a missing or bad value is a 422 naming the
+     * input rather than a failed job later, and pins the version it resolved against.
+     */
+    private JobSpec pinned(JobSpec spec) {
+        if (spec.fromCommand() == null) {
+            return spec;
+        }
+        try {
+            SpecResolver.Resolution resolution = resolver.resolve(spec);
+            return spec.withFromCommand(spec.fromCommand().withResolution(resolution.version(), resolution.sensitive()));
+        } catch (ResolutionException e) {
+            throw new InvalidRequestException(e.problems().stream().map(p -> "fromCommand: " + p).toList());
+        }
     }
 
     private Optional<Submitted> sameNamed(String name, JobSpec spec, Map<String, String> labels) {

@@ -4,7 +4,9 @@ import dev.berth.core.CapturedLog;
 import dev.berth.core.Job;
 import dev.berth.core.Phase;
 import dev.berth.core.Reason;
+import dev.berth.command.ResolutionException;
 import dev.berth.core.ResolvedSpec;
+import dev.berth.jobs.SpecResolver;
 import dev.berth.db.JobStore;
 import dev.berth.docker.BerthLabels;
 import dev.berth.docker.DockerGateway;
@@ -32,15 +34,17 @@ public class Reconciler {
     private final JobStore store;
     private final DockerGateway docker;
     private final Planner planner;
+    private final SpecResolver resolver;
     private final ReconcilerSettings settings;
     private final Clock clock;
     private Runnable requestPass = () -> { };
 
-    public Reconciler(JobStore store, DockerGateway docker, Planner planner, ReconcilerSettings settings,
-                      Clock clock) {
+    public Reconciler(JobStore store, DockerGateway docker, Planner planner, SpecResolver resolver,
+                      ReconcilerSettings settings, Clock clock) {
         this.store = store;
         this.docker = docker;
         this.planner = planner;
+        this.resolver = resolver;
         this.settings = settings;
         this.clock = clock;
     }
@@ -92,15 +96,22 @@ public class Reconciler {
 
     private void launch(Action.Launch launch) {
         Job job = launch.job();
-        ResolvedSpec resolved = ResolvedSpec.of(job.spec());
+        SpecResolver.Resolution resolved;
+        try {
+            resolved = resolver.resolve(job.spec());
+        } catch (ResolutionException e) {
+            write(job, Transitions.failed(job, Reason.ResolutionFailed, e.getMessage(), clock.instant()), null, null);
+            return;
+        }
         int attempt = job.status().phase() == Phase.Pending ? job.status().attempts() + 1 : job.status().attempts();
         String name = BerthLabels.objectName(job.id(), attempt);
         Optional<Job> launching = write(job, Transitions.launching(job, launch.backend(), name, clock.instant()),
-                resolved, null);
+                resolved.shown(), null);
         if (launching.isEmpty()) {
             return;
         }
-        var request = new LaunchRequest(name, BerthLabels.of(settings.instanceId(), job.id(), attempt), resolved);
+        var request = new LaunchRequest(name, BerthLabels.onto(resolved.launch().labels(), settings.instanceId(),
+                job.id(), attempt), resolved.launch());
         LaunchOutcome outcome = docker.launch(launch.backend(), request);
         if (outcome instanceof LaunchOutcome.Launched launched) {
             String message = (launched.adopted() ? "adopted " : "created ") + name;

@@ -6,6 +6,7 @@ import dev.berth.api.JobView;
 import dev.berth.core.CapturedLog;
 import dev.berth.core.Job;
 import dev.berth.core.JobEvent;
+import dev.berth.core.SensitiveValues;
 import dev.berth.db.JobStore;
 import dev.berth.jobs.JobService;
 import dev.berth.jobs.LiveLogs;
@@ -68,8 +69,10 @@ public class JobsResource {
     @GET
     @Path("{id}/events")
     public EventList events(@PathParam("id") String id) {
-        find(id);
-        return new EventList(store.events(id));
+        SensitiveValues secrets = SensitiveValues.of(find(id).spec());
+        return new EventList(store.events(id).stream()
+                .map(e -> new JobEvent(e.at(), e.type(), e.phase(), e.reason(), secrets.mask(e.message()), e.attempt()))
+                .toList());
     }
 
     /** Captured output once the job finished; while it runs, what the engine has so far. */

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import dev.berth.api.InvalidManifestException;
+import dev.berth.api.InvalidRequestException;
 import dev.berth.api.ValidationErrors;
 import dev.berth.jobs.NameConflictException;
 import io.dropwizard.jersey.errors.ErrorMessage;
@@ -37,9 +37,9 @@ public final class ManifestErrorMappers {
     }
 
     /** Well-formed, but breaks the rules: 422 with every problem. */
-    public static final class Invalid implements ExceptionMapper<InvalidManifestException> {
+    public static final class Invalid implements ExceptionMapper<InvalidRequestException> {
         @Override
-        public Response toResponse(InvalidManifestException e) {
+        public Response toResponse(InvalidRequestException e) {
             return Response.status(422).type(MediaType.APPLICATION_JSON_TYPE)
                     .entity(new ValidationErrors(e.errors())).build();
         }

@@ -31,7 +31,7 @@ class ManifestValidatorTest {
         Files.createSymbolicLink(root.resolve("escape"), Path.of("/etc"));
         var validator = new ManifestValidator(ManifestLimits.defaults(List.of(root)));
 
-        var error = catchThrowableOfType(InvalidManifestException.class, () -> validator.toSpec(
+        var error = catchThrowableOfType(InvalidRequestException.class, () -> validator.toSpec(
                 manifest(List.of(new MountManifest(root.resolve("escape").toString(), "/etc-copy", true)))));
 
         assertThat(error.errors()).singleElement().asString().contains("not under an allowed mount root");
@@ -41,7 +41,7 @@ class ManifestValidatorTest {
     void dotDotCannotClimbOutOfAnAllowedRoot() {
         var validator = new ManifestValidator(ManifestLimits.defaults(List.of(root)));
 
-        var error = catchThrowableOfType(InvalidManifestException.class, () -> validator.toSpec(
+        var error = catchThrowableOfType(InvalidRequestException.class, () -> validator.toSpec(
                 manifest(List.of(new MountManifest(root + "/../../etc", "/x", false)))));
 
         assertThat(error.errors()).singleElement().asString().contains("'..'");
@@ -51,14 +51,14 @@ class ManifestValidatorTest {
     void everyProblemIsReportedAtOnce() {
         var validator = new ManifestValidator(ManifestLimits.defaults(List.of()));
         var manifest = new JobManifest("Bad Name", Map.of(), null, null, null, Map.of("1X", "v"), "relative",
-                "root; rm", List.of(new MountManifest("/srv", "/", false)), new ResourcesManifest(0.0, 1L));
+                "root; rm", List.of(new MountManifest("/srv", "/", false)), new ResourcesManifest(0.0, 1L), null);
 
-        var error = catchThrowableOfType(InvalidManifestException.class, () -> validator.toSpec(manifest));
+        var error = catchThrowableOfType(InvalidRequestException.class, () -> validator.toSpec(manifest));
 
         assertThat(error.errors()).hasSize(9);
     }
 
     private static JobManifest manifest(List<MountManifest> mounts) {
-        return new JobManifest(null, null, "img:1", List.of("true"), null, null, null, null, mounts, null);
+        return new JobManifest(null, null, "img:1", List.of("true"), null, null, null, null, mounts, null, null);
     }
 }

@@ -133,7 +133,7 @@ class CommandResolverTest {
                 List.of("dcm2niix", "-b", "y", "-z", "n", "-d", "5", "-f", "%p_%s", "-o", "/output", "/input"),
                 null, Map.of("DCM2NIIX_COMPRESSION", "n", "FILENAME_PATTERN", "%p_%s"), "/output", null,
                 List.of(new Mount("/data/dicom-in", "/input", true), new Mount("/data/nifti-out", "/output", false)),
-                new Resources(1.5, 2048L)));
+                new Resources(1.5, 2048L), Map.of("org.example.tool", "dcm2niix")));
     }
 
     private ResolvedCommand resolve(String fixture, Map<String, Object> params) {

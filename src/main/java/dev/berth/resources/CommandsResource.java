@@ -1,0 +1,127 @@
+package dev.berth.resources;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.berth.api.CommandView;
+import dev.berth.api.InvalidRequestException;
+import dev.berth.db.CommandRow;
+import dev.berth.docker.DockerGateway;
+import dev.berth.jobs.CommandService;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** Command templates: register (create or replace a version), list, read, delete, import from an image. */
+@Path("/api/v1/commands")
+@Produces(MediaType.APPLICATION_JSON)
+public class CommandsResource {
+    static final String IMAGE_LABEL = "org.nrg.commands";
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,252}");
+
+    private final CommandService commands;
+    private final DockerGateway docker;
+    private final ObjectMapper json;
+
+    public CommandsResource(CommandService commands, DockerGateway docker, ObjectMapper json) {
+        this.commands = commands;
+        this.docker = docker;
+        this.json = json;
+    }
+
+    @PUT
+    @Path("{name}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response put(@PathParam("name") String name, JsonNode body) {
+        checkName(name);
+        String version = body == null ? null : body.path("version").isTextual() ? body.get("version").asText() : null;
+        boolean existed = commands.find(name, version == null ? "" : version).isPresent();
+        CommandRow row = commands.register(name, body);
+        return Response.status(existed ? 200 : 201).entity(view(row, false)).build();
+    }
+
+    @GET
+    public Listing list() {
+        return new Listing(commands.all().stream().map(row -> view(row, false)).toList());
+    }
+
+    @GET
+    @Path("{name}")
+    public CommandView get(@PathParam("name") String name, @QueryParam("version") String version) {
+        CommandRow row = commands.find(name, version).orElseThrow(() -> notFound(name, version));
+        return view(row, true);
+    }
+
+    @DELETE
+    @Path("{name}")
+    public Response delete(@PathParam("name") String name, @QueryParam("version") String version) {
+        if (commands.delete(name, version) == 0) {
+            throw notFound(name, version);
+        }
+        return Response.noContent().build();
+    }
+
+    /** Reads the image's org.nrg.commands label from the local engine (never pulls) and registers it. */
+    @POST
+    @Path("import")
+    public Response importFromImage(@QueryParam("image") String image) {
+        if (image == null || image.isBlank()) {
+            throw new BadRequestException("image is required: POST /api/v1/commands/import?image=<image>");
+        }
+        var labels = docker.imageLabels(image).orElseThrow(() ->
+                new NotFoundException("image " + image + " is not present on the engine"));
+        String label = labels.get(IMAGE_LABEL);
+        if (label == null) {
+            throw new InvalidRequestException(List.of("image " + image + " has no " + IMAGE_LABEL + " label"));
+        }
+        JsonNode list;
+        try {
+            list = json.readTree(label);
+        } catch (JsonProcessingException e) {
+            throw new InvalidRequestException(List.of("the " + IMAGE_LABEL + " label of " + image
+                    + " is not JSON: " + e.getOriginalMessage()));
+        }
+        var rows = commands.registerAll(list, "the " + IMAGE_LABEL + " label of " + image);
+        return Response.status(201).entity(new Listing(rows.stream().map(row -> view(row, false)).toList())).build();
+    }
+
+    public record Listing(List<CommandView> items) { }
+
+    private CommandView view(CommandRow row, boolean full) {
+        var definition = commands.definition(row);
+        List<String> versions = full ? commands.versionsOf(row.name()) : null;
+        JsonNode raw = null;
+        if (full) {
+            try {
+                raw = json.readTree(row.definition());
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("stored command " + row.name() + " is unreadable", e);
+            }
+        }
+        return new CommandView(row.name(), row.version().isEmpty() ? null : row.version(), definition.image(),
+                definition.description(), Instant.ofEpochMilli(row.registeredAt()), versions, raw);
+    }
+
+    private static void checkName(String name) {
+        if (!NAME.matcher(name).matches()) {
+            throw new InvalidRequestException(List.of("command name must be 1 to 253 letters, digits, '.', '_' or '-'"));
+        }
+    }
+
+    private static NotFoundException notFound(String name, String version) {
+        return new NotFoundException("no command named " + name + (version == null ? "" : " with version " + version));
+    }
+}
