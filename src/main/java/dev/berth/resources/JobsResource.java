@@ -81,7 +81,8 @@ public class JobsResource {
     @Produces(MediaType.TEXT_PLAIN + "; charset=utf-8")
     public String logs(@PathParam("id") String id) {
         Job job = find(id);
-        return store.logs(id).map(CapturedLog::text).orElseGet(() -> liveLogs.read(job));
+        String text = store.logs(id).map(CapturedLog::text).orElseGet(() -> liveLogs.read(job));
+        return SensitiveValues.of(job.spec()).mask(text);
     }
 
     public record EventList(List<JobEvent> items) { }

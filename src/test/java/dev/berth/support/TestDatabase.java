@@ -1,7 +1,6 @@
 package dev.berth.support;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.berth.db.Database;
 import dev.berth.db.JobStore;
 import java.nio.file.Path;
@@ -21,6 +20,17 @@ public final class TestDatabase {
     }
 
     public static JobStore store(Path dir) {
+        return new JobStore(create(dir), json());
+    }
+
+    public static ObjectMapper json() {
+        ObjectMapper mapper = io.dropwizard.jackson.Jackson.newObjectMapper();
+        dev.berth.resources.StrictJson.apply(mapper);
+        return mapper;
+    }
+
+    /** A migrated database in {@code dir}. */
+    public static Jdbi create(Path dir) {
         String url = "jdbc:h2:" + dir.resolve("berth");
         try (var connection = DriverManager.getConnection(url, "sa", "")) {
             var database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
@@ -28,7 +38,6 @@ public final class TestDatabase {
         } catch (SQLException | LiquibaseException e) {
             throw new IllegalStateException("cannot prepare the test database", e);
         }
-        Jdbi jdbi = Jdbi.create(url, "sa", "").installPlugin(new SqlObjectPlugin());
-        return new JobStore(jdbi, new ObjectMapper().registerModule(new JavaTimeModule()));
+        return Jdbi.create(url, "sa", "").installPlugin(new SqlObjectPlugin());
     }
 }
