@@ -89,9 +89,11 @@ public class BerthApplication extends Application<BerthConfiguration> {
         });
         int maxLogBytes = (int) config.getLogs().getMaxBytes().toBytes();
         var reconciler = new Reconciler(store, gateway,
-                new Planner(docker.isSwarmMode() ? Backend.SERVICE : Backend.CONTAINER, docker.isAutoCleanup()), resolver,
+                new Planner(docker.isSwarmMode() ? Backend.SERVICE : Backend.CONTAINER, docker.isAutoCleanup(),
+                        config.getReconciler().isLaunch()), resolver,
                 new ReconcilerSettings(instanceId, docker.isAutoCleanup(), maxLogBytes), clock);
-        var loop = new ReconcileLoop(reconciler, config.getReconciler().getInterval().toJavaDuration(), clock);
+        var loop = new ReconcileLoop(reconciler, config.getReconciler().getInterval().toJavaDuration(), clock,
+                environment.metrics().timer("reconciler.pass"));
         environment.lifecycle().manage(loop);
         var events = new EngineEvents(docker.getHost(), instanceId, loop::wake);
         environment.lifecycle().manage(new Managed() {

@@ -22,6 +22,17 @@ public class ReconcilerConfig {
     @JsonProperty
     private String instanceId = "";
 
+    /**
+     * false: pending jobs are not launched (they stay Pending); everything already launched is still
+     * observed and finished. For maintenance and for measuring the API and the store alone.
+     */
+    @JsonProperty
+    private boolean launch = true;
+
+    public boolean isLaunch() {
+        return launch;
+    }
+
     public Duration getInterval() {
         return interval;
     }

@@ -18,10 +18,17 @@ import java.util.Map;
 public final class Planner {
     private final Backend launchBackend;
     private final boolean autoCleanup;
+    private final boolean launchEnabled;
 
     public Planner(Backend launchBackend, boolean autoCleanup) {
+        this(launchBackend, autoCleanup, true);
+    }
+
+    /** {@code launchEnabled} false pauses launching: pending jobs wait, launched ones are still followed. */
+    public Planner(Backend launchBackend, boolean autoCleanup, boolean launchEnabled) {
         this.launchBackend = launchBackend;
         this.autoCleanup = autoCleanup;
+        this.launchEnabled = launchEnabled;
     }
 
     public List<Action> plan(List<Job> activeJobs, Observed observed) {
@@ -57,6 +64,9 @@ public final class Planner {
 
     private Action planJob(Job job, Workload workload, boolean swarmManager) {
         if (job.status().phase() == Phase.Pending) {
+            if (!launchEnabled) {
+                return null;
+            }
             if (launchBackend == Backend.SERVICE && !swarmManager) {
                 return holdOnce(job, Reason.EngineNotSwarmManager, "docker.swarmMode is true but the engine is"
                         + " not a swarm manager: the job waits until it is (Berth never falls back to containers)");

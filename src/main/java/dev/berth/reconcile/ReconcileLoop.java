@@ -1,5 +1,6 @@
 package dev.berth.reconcile;
 
+import com.codahale.metrics.Timer;
 import io.dropwizard.lifecycle.Managed;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,13 +22,16 @@ public class ReconcileLoop implements Managed {
     private final Reconciler reconciler;
     private final Duration interval;
     private final Clock clock;
+    /** Pass durations, on the admin port's /metrics as reconciler.pass. */
+    private final Timer passes;
     private final BlockingQueue<Boolean> wakeUps = new ArrayBlockingQueue<>(1);
     private volatile Instant lastPassCompleted;
     private volatile boolean running;
     private Thread thread;
 
-    public ReconcileLoop(Reconciler reconciler, Duration interval, Clock clock) {
+    public ReconcileLoop(Reconciler reconciler, Duration interval, Clock clock, Timer passes) {
         this.reconciler = reconciler;
+        this.passes = passes;
         this.interval = interval;
         this.clock = clock;
         reconciler.onPassNeeded(this::wake);
@@ -71,7 +75,9 @@ public class ReconcileLoop implements Managed {
     private void run() {
         while (running) {
             try {
-                reconciler.pass();
+                try (var timing = passes.time()) {
+                    reconciler.pass();
+                }
                 lastPassCompleted = clock.instant();
             } catch (Throwable e) {
                 // Whatever broke (the database, a bug), the loop must live to try the next tick.

@@ -150,6 +150,17 @@ class PlannerTest {
         assertThat(actions).containsExactly(new Action.Launch(containerJob, Backend.CONTAINER));
     }
 
+    @Test
+    void withLaunchingPausedPendingJobsWaitButLaunchedOnesAreStillFollowed() {
+        Planner paused = new Planner(Backend.CONTAINER, true, false);
+        Job job = running("b", "c1");
+        Workload finished = workload("b", 1, "c1", WorkloadState.FINISHED);
+
+        List<Action> actions = paused.plan(List.of(pending("a"), job), Observed.available(List.of(finished)));
+
+        assertThat(actions).containsExactly(new Action.Observe(job, finished));
+    }
+
     private static Workload workload(String jobId, int attempt, String id, WorkloadState state) {
         return new Workload(jobId, attempt, Backend.CONTAINER, id, "berth-" + jobId + "-" + attempt, state);
     }
