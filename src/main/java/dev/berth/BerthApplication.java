@@ -90,7 +90,8 @@ public class BerthApplication extends Application<BerthConfiguration> {
         int maxLogBytes = (int) config.getLogs().getMaxBytes().toBytes();
         var reconciler = new Reconciler(store, gateway,
                 new Planner(docker.isSwarmMode() ? Backend.SERVICE : Backend.CONTAINER, docker.isAutoCleanup(),
-                        config.getReconciler().isLaunch()), resolver,
+                        config.getReconciler().isLaunch(), config.getReconciler().getOrphanGrace().toJavaDuration()),
+                resolver,
                 new ReconcilerSettings(instanceId, docker.isAutoCleanup(), maxLogBytes), clock);
         var loop = new ReconcileLoop(reconciler, config.getReconciler().getInterval().toJavaDuration(), clock,
                 environment.metrics().timer("reconciler.pass"));

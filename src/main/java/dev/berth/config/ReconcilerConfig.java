@@ -29,6 +29,15 @@ public class ReconcilerConfig {
     @JsonProperty
     private boolean launch = true;
 
+    /** How long a running object of no active job is left alone before it is removed as an orphan. */
+    @NotNull
+    @JsonProperty
+    private Duration orphanGrace = Duration.seconds(60);
+
+    public Duration getOrphanGrace() {
+        return orphanGrace;
+    }
+
     public boolean isLaunch() {
         return launch;
     }

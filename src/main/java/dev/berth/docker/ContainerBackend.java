@@ -204,7 +204,8 @@ final class ContainerBackend {
             String name = container.getNames() == null || container.getNames().length == 0
                     ? container.getId() : container.getNames()[0].replaceFirst("^/", "");
             return Optional.of(new Workload(labels.get(BerthLabels.JOB), attempt, Backend.CONTAINER,
-                    container.getId(), name, stateOf(container.getState())));
+                    container.getId(), name, stateOf(container.getState()),
+                    container.getCreated() == null ? null : java.time.Instant.ofEpochSecond(container.getCreated())));
         } catch (NumberFormatException | NullPointerException e) {
             LOG.warn("container {} carries Berth's labels but no valid job attempt: ignored", container.getId());
             return Optional.empty();

@@ -173,6 +173,6 @@ final class SwarmBackend {
         WorkloadState state = TaskStates.isTerminal(SwarmTasks.stateOf(task))
                 ? WorkloadState.FINISHED : WorkloadState.ACTIVE;
         return Optional.of(new Workload(labels.get(BerthLabels.JOB), attempt, Backend.SERVICE, service.getId(),
-                spec.getName(), state));
+                spec.getName(), state, service.getCreatedAt() == null ? null : service.getCreatedAt().toInstant()));
     }
 }

@@ -6,6 +6,8 @@ import dev.berth.core.Phase;
 import dev.berth.core.Reason;
 import dev.berth.docker.Workload;
 import dev.berth.docker.WorkloadState;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,22 +18,32 @@ import java.util.Map;
  * Docker or the store, so every rule here is tested without either.
  */
 public final class Planner {
+    static final Duration DEFAULT_ORPHAN_GRACE = Duration.ofSeconds(60);
+
     private final Backend launchBackend;
     private final boolean autoCleanup;
     private final boolean launchEnabled;
 
+    private final Duration orphanGrace;
+
+    /** With launching on and the default grace for orphans. */
     public Planner(Backend launchBackend, boolean autoCleanup) {
-        this(launchBackend, autoCleanup, true);
+        this(launchBackend, autoCleanup, true, DEFAULT_ORPHAN_GRACE);
     }
 
-    /** {@code launchEnabled} false pauses launching: pending jobs wait, launched ones are still followed. */
-    public Planner(Backend launchBackend, boolean autoCleanup, boolean launchEnabled) {
+    /**
+     * {@code launchEnabled} false pauses launching: pending jobs wait, launched ones are still
+     * followed. A running object that belongs to no active job is removed once older than
+     * {@code orphanGrace}.
+     */
+    public Planner(Backend launchBackend, boolean autoCleanup, boolean launchEnabled, Duration orphanGrace) {
         this.launchBackend = launchBackend;
         this.autoCleanup = autoCleanup;
         this.launchEnabled = launchEnabled;
+        this.orphanGrace = orphanGrace;
     }
 
-    public List<Action> plan(List<Job> activeJobs, Observed observed) {
+    public List<Action> plan(List<Job> activeJobs, Observed observed, Instant now) {
         List<Action> actions = new ArrayList<>();
         if (!observed.engineAvailable()) {
             for (Job job : activeJobs) {
@@ -54,11 +66,9 @@ public final class Planner {
                 actions.add(action);
             }
         }
-        if (autoCleanup) {
-            byAttempt.values().stream()
-                    .filter(w -> w.state() != WorkloadState.ACTIVE)
-                    .forEach(w -> actions.add(new Action.RemoveLeftover(w)));
-        }
+        byAttempt.values().stream()
+                .filter(w -> isOrphan(w, now) || (autoCleanup && w.state() != WorkloadState.ACTIVE))
+                .forEach(w -> actions.add(new Action.RemoveLeftover(w)));
         return actions;
     }
 
@@ -97,6 +107,16 @@ public final class Planner {
         }
         return new Action.MarkLost(job, job.status().backend().wireName() + " " + objectId
                 + " of attempt " + job.currentAttempt() + " disappeared before it finished");
+    }
+
+    /**
+     * Still running, yet no active job claims it: its record is gone (a database restored from an
+     * old backup, a job deleted) or already terminal. It is Berth's own (instance label), so after a
+     * grace period, which leaves room for a launch that is racing this listing, it goes.
+     */
+    private boolean isOrphan(Workload workload, Instant now) {
+        return workload.state() != WorkloadState.FINISHED && workload.createdAt() != null
+                && workload.createdAt().plus(orphanGrace).isBefore(now);
     }
 
     /** Says why a pending job waits, once: repeating an unchanged reason would only add events. */

@@ -58,7 +58,7 @@ public class Reconciler {
         Observed observed = observe();
         List<Job> active = store.active();
         LOG.debug("pass: {} active jobs, engine shows {}", active.size(), observed.workloads());
-        for (Action action : planner.plan(active, observed)) {
+        for (Action action : planner.plan(active, observed, clock.instant())) {
             try {
                 execute(action);
             } catch (GatewayException e) {
@@ -90,6 +90,10 @@ public class Reconciler {
             write(hold.job(), Transitions.heldPending(hold.job(), hold.reason(), hold.message(),
                     clock.instant()), null, null);
         } else if (action instanceof Action.RemoveLeftover leftover) {
+            if (leftover.workload().state() != dev.berth.docker.WorkloadState.FINISHED) {
+                LOG.warn("removing {} {}: it carries this instance's labels but no active job claims it",
+                        leftover.workload().backend().wireName(), leftover.workload().name());
+            }
             docker.remove(leftover.workload());
         }
     }

@@ -1,5 +1,6 @@
 package dev.berth.reconcile;
 
+import static dev.berth.support.Jobs.NOW;
 import static dev.berth.support.Jobs.launching;
 import static dev.berth.support.Jobs.pending;
 import static dev.berth.support.Jobs.running;
@@ -18,7 +19,7 @@ class PlannerTest {
 
     @Test
     void aPendingJobWithoutAnObjectIsLaunchedWithTheConfiguredBackend() {
-        List<Action> actions = planner.plan(List.of(pending("a")), Observed.available(List.of()));
+        List<Action> actions = planner.plan(List.of(pending("a")), Observed.available(List.of()), NOW);
 
         assertThat(actions).containsExactly(new Action.Launch(pending("a"), Backend.CONTAINER));
     }
@@ -27,7 +28,7 @@ class PlannerTest {
     void aPendingJobWhoseObjectAlreadyExistsIsLaunchedSoThatTheNameClashAdoptsIt() {
         Workload created = workload("a", 1, "c1", WorkloadState.ACTIVE);
 
-        List<Action> actions = planner.plan(List.of(pending("a")), Observed.available(List.of(created)));
+        List<Action> actions = planner.plan(List.of(pending("a")), Observed.available(List.of(created)), NOW);
 
         assertThat(actions).containsExactly(new Action.Launch(pending("a"), Backend.CONTAINER));
     }
@@ -36,7 +37,7 @@ class PlannerTest {
     void aLaunchingJobWhoseCreateNeverLandedIsLaunchedAgainUnderTheSameAttempt() {
         Job job = launching("a", null);
 
-        List<Action> actions = planner.plan(List.of(job), Observed.available(List.of()));
+        List<Action> actions = planner.plan(List.of(job), Observed.available(List.of()), NOW);
 
         assertThat(actions).containsExactly(new Action.Launch(job, Backend.CONTAINER));
     }
@@ -45,7 +46,7 @@ class PlannerTest {
     void aRunningJobWhoseContainerVanishedIsLost() {
         Job job = running("a", "c1");
 
-        List<Action> actions = planner.plan(List.of(job), Observed.available(List.of()));
+        List<Action> actions = planner.plan(List.of(job), Observed.available(List.of()), NOW);
 
         assertThat(actions).singleElement().isInstanceOfSatisfying(Action.MarkLost.class,
                 lost -> assertThat(lost.message()).contains("c1").contains("disappeared"));
@@ -56,7 +57,7 @@ class PlannerTest {
         Job job = running("a", "c1");
 
         List<Action> actions = planner.plan(List.of(job),
-                Observed.available(List.of(workload("a", 1, "c1", WorkloadState.ACTIVE))));
+                Observed.available(List.of(workload("a", 1, "c1", WorkloadState.ACTIVE))), NOW);
 
         assertThat(actions).isEmpty();
     }
@@ -68,7 +69,7 @@ class PlannerTest {
         Workload created = workload("b", 1, "c2", WorkloadState.CREATED);
 
         List<Action> actions = planner.plan(List.of(job, launching("b", "c2")),
-                Observed.available(List.of(finished, created)));
+                Observed.available(List.of(finished, created)), NOW);
 
         assertThat(actions).containsExactly(new Action.Observe(job, finished),
                 new Action.Observe(launching("b", "c2"), created));
@@ -79,7 +80,7 @@ class PlannerTest {
         Workload leftover = workload("gone", 1, "c1", WorkloadState.FINISHED);
         Workload stillRunning = workload("other", 1, "c2", WorkloadState.ACTIVE);
 
-        List<Action> actions = planner.plan(List.of(), Observed.available(List.of(leftover, stillRunning)));
+        List<Action> actions = planner.plan(List.of(), Observed.available(List.of(leftover, stillRunning)), NOW);
 
         assertThat(actions).containsExactly(new Action.RemoveLeftover(leftover));
     }
@@ -89,7 +90,7 @@ class PlannerTest {
         Planner keeping = new Planner(Backend.CONTAINER, false);
 
         List<Action> actions = keeping.plan(List.of(),
-                Observed.available(List.of(workload("gone", 1, "c1", WorkloadState.FINISHED))));
+                Observed.available(List.of(workload("gone", 1, "c1", WorkloadState.FINISHED))), NOW);
 
         assertThat(actions).isEmpty();
     }
@@ -99,7 +100,7 @@ class PlannerTest {
         Job job = running("a", "c2");
         Workload old = workload("a", 0, "c0", WorkloadState.FINISHED);
 
-        List<Action> actions = planner.plan(List.of(job), Observed.available(List.of(old)));
+        List<Action> actions = planner.plan(List.of(job), Observed.available(List.of(old)), NOW);
 
         assertThat(actions).hasSize(2).contains(new Action.RemoveLeftover(old))
                 .anySatisfy(a -> assertThat(a).isInstanceOf(Action.MarkLost.class));
@@ -111,7 +112,7 @@ class PlannerTest {
                 dev.berth.core.Phase.Pending, Reason.EngineUnavailable, "down"));
 
         List<Action> actions = planner.plan(List.of(pending("a"), held, running("c", "c1")),
-                Observed.unavailable("connection refused"));
+                Observed.unavailable("connection refused"), NOW);
 
         assertThat(actions).singleElement().isInstanceOfSatisfying(Action.HoldPending.class, hold -> {
             assertThat(hold.job().id()).isEqualTo("a");
@@ -124,7 +125,7 @@ class PlannerTest {
     void inSwarmModeOnAnEngineThatIsNoManagerPendingJobsWaitWithTheReasonAndNeverBecomeContainers() {
         Planner swarm = new Planner(Backend.SERVICE, true);
 
-        List<Action> actions = swarm.plan(List.of(pending("a")), Observed.available(List.of(), false));
+        List<Action> actions = swarm.plan(List.of(pending("a")), Observed.available(List.of(), false), NOW);
 
         assertThat(actions).singleElement().isInstanceOfSatisfying(Action.HoldPending.class,
                 hold -> assertThat(hold.reason()).isEqualTo(Reason.EngineNotSwarmManager));
@@ -135,8 +136,8 @@ class PlannerTest {
         Job job = running("a", null).withStatus(running("a", null).status()
                 .withNewAttempt(Backend.SERVICE, 1, "creating").withDockerIds(null, "s1", null, null));
 
-        assertThat(planner.plan(List.of(job), Observed.available(List.of(), false))).isEmpty();
-        assertThat(planner.plan(List.of(job), Observed.available(List.of(), true)))
+        assertThat(planner.plan(List.of(job), Observed.available(List.of(), false), NOW)).isEmpty();
+        assertThat(planner.plan(List.of(job), Observed.available(List.of(), true), NOW))
                 .singleElement().isInstanceOf(Action.MarkLost.class);
     }
 
@@ -145,7 +146,7 @@ class PlannerTest {
         Planner swarm = new Planner(Backend.SERVICE, true);
         Job containerJob = launching("a", null);
 
-        List<Action> actions = swarm.plan(List.of(containerJob), Observed.available(List.of(), true));
+        List<Action> actions = swarm.plan(List.of(containerJob), Observed.available(List.of(), true), NOW);
 
         assertThat(actions).containsExactly(new Action.Launch(containerJob, Backend.CONTAINER));
     }
@@ -156,9 +157,22 @@ class PlannerTest {
         Job job = running("b", "c1");
         Workload finished = workload("b", 1, "c1", WorkloadState.FINISHED);
 
-        List<Action> actions = paused.plan(List.of(pending("a"), job), Observed.available(List.of(finished)));
+        List<Action> actions = paused.plan(List.of(pending("a"), job), Observed.available(List.of(finished)), NOW);
 
         assertThat(actions).containsExactly(new Action.Observe(job, finished));
+    }
+
+    @Test
+    void aRunningObjectThatNoActiveJobClaimsIsRemovedOnlyAfterTheGracePeriod() {
+        Planner keeping = new Planner(Backend.CONTAINER, false, true, java.time.Duration.ofSeconds(60));
+        Workload old = new Workload("gone", 1, Backend.CONTAINER, "c1", "berth-gone-1", WorkloadState.ACTIVE,
+                NOW.minusSeconds(61));
+        Workload young = new Workload("new", 1, Backend.CONTAINER, "c2", "berth-new-1", WorkloadState.ACTIVE,
+                NOW.minusSeconds(5));
+
+        List<Action> actions = keeping.plan(List.of(), Observed.available(List.of(old, young)), NOW);
+
+        assertThat(actions).containsExactly(new Action.RemoveLeftover(old));
     }
 
     private static Workload workload(String jobId, int attempt, String id, WorkloadState state) {
