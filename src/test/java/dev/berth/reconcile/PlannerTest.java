@@ -153,7 +153,7 @@ class PlannerTest {
 
     @Test
     void withLaunchingPausedPendingJobsWaitButLaunchedOnesAreStillFollowed() {
-        Planner paused = new Planner(Backend.CONTAINER, true, false);
+        Planner paused = new Planner(Backend.CONTAINER, true, false, java.time.Duration.ofSeconds(60));
         Job job = running("b", "c1");
         Workload finished = workload("b", 1, "c1", WorkloadState.FINISHED);
 
