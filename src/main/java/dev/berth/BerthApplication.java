@@ -14,9 +14,11 @@ import dev.berth.docker.EngineEvents;
 import dev.berth.health.DockerHealthCheck;
 import dev.berth.health.ReconcilerHealthCheck;
 import dev.berth.jobs.CommandService;
+import dev.berth.jobs.JobControl;
 import dev.berth.jobs.JobService;
 import dev.berth.jobs.SpecResolver;
 import dev.berth.jobs.LiveLogs;
+import dev.berth.reconcile.Lifecycle;
 import dev.berth.reconcile.Planner;
 import dev.berth.reconcile.ReconcileLoop;
 import dev.berth.reconcile.Reconciler;
@@ -88,11 +90,15 @@ public class BerthApplication extends Application<BerthConfiguration> {
             }
         });
         int maxLogBytes = (int) config.getLogs().getMaxBytes().toBytes();
+        var ttl = config.getJobs().getTtlAfterFinished();
+        var lifecycle = new Lifecycle(config.getReconciler().getInitialBackoff().toJavaDuration(),
+                config.getReconciler().getMaxBackoff().toJavaDuration(), ttl == null ? null : ttl.toJavaDuration(),
+                docker.getStopTimeout().toJavaDuration());
         var reconciler = new Reconciler(store, gateway,
                 new Planner(docker.isSwarmMode() ? Backend.SERVICE : Backend.CONTAINER, docker.isAutoCleanup(),
                         config.getReconciler().isLaunch(), config.getReconciler().getOrphanGrace().toJavaDuration()),
                 resolver,
-                new ReconcilerSettings(instanceId, docker.isAutoCleanup(), maxLogBytes), clock);
+                new ReconcilerSettings(instanceId, docker.isAutoCleanup(), maxLogBytes, lifecycle), clock);
         var loop = new ReconcileLoop(reconciler, config.getReconciler().getInterval().toJavaDuration(), clock,
                 environment.metrics().timer("reconciler.pass"));
         environment.lifecycle().manage(loop);
@@ -117,7 +123,8 @@ public class BerthApplication extends Application<BerthConfiguration> {
         jersey.register(new BodySizeLimit((int) config.getApi().getMaxBodySize().toBytes()));
         jersey.register(new YamlBodyReader(environment.getObjectMapper()));
         ManifestErrorMappers.all().forEach(jersey::register);
-        jersey.register(new JobsResource(jobs, store, new LiveLogs(gateway, maxLogBytes)));
+        var control = new JobControl(store, lifecycle, clock, loop::wake);
+        jersey.register(new JobsResource(jobs, control, store, new LiveLogs(gateway, store, maxLogBytes)));
         jersey.register(new CommandsResource(commands, gateway, environment.getObjectMapper()));
         jersey.register(new InfoResource(gateway, docker.getHost(), docker.isSwarmMode(), instanceId));
 

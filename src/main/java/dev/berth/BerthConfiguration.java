@@ -3,6 +3,7 @@ package dev.berth;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.berth.config.ApiConfig;
 import dev.berth.config.DockerConfig;
+import dev.berth.config.JobsConfig;
 import dev.berth.config.LogsConfig;
 import dev.berth.config.ReconcilerConfig;
 import io.dropwizard.core.Configuration;
@@ -30,6 +31,15 @@ public class BerthConfiguration extends Configuration {
     @NotNull
     @JsonProperty
     private ApiConfig api = new ApiConfig();
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    private JobsConfig jobs = new JobsConfig();
+
+    public JobsConfig getJobs() {
+        return jobs;
+    }
 
     @Valid
     @NotNull

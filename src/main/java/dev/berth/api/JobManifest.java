@@ -15,5 +15,6 @@ public record JobManifest(
         String user,
         List<MountManifest> mounts,
         ResourcesManifest resources,
+        PolicyManifest policy,
         FromCommandManifest fromCommand) {
 }

@@ -4,6 +4,7 @@ import dev.berth.core.Desired;
 import dev.berth.core.FromCommand;
 import dev.berth.core.JobSpec;
 import dev.berth.core.Mount;
+import dev.berth.core.Policy;
 import dev.berth.core.Resources;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -44,8 +45,9 @@ public final class ManifestValidator {
         List<String> errors = new ArrayList<>();
         checkName(manifest.name(), errors);
         checkLabels(manifest.labels(), errors);
+        Policy policy = PolicyRules.toPolicy(manifest.policy(), errors);
         if (manifest.fromCommand() != null) {
-            return fromCommandSpec(manifest, errors);
+            return fromCommandSpec(manifest, policy, errors);
         }
         checkImage(manifest.image(), errors);
         checkArgs("command", manifest.command(), errors);
@@ -61,14 +63,14 @@ public final class ManifestValidator {
             throw new InvalidRequestException(errors);
         }
         return new JobSpec(manifest.image(), manifest.command(), manifest.entrypoint(), manifest.env(),
-                manifest.workingDir(), manifest.user(), mounts, resources, null, Desired.Run);
+                manifest.workingDir(), manifest.user(), mounts, resources, policy, null, Desired.Run);
     }
 
     /**
      * A job from a command takes what runs from the command: inline run fields beside it would be
      * ambiguous, so they are refused rather than silently preferred or ignored.
      */
-    private JobSpec fromCommandSpec(JobManifest manifest, List<String> errors) {
+    private JobSpec fromCommandSpec(JobManifest manifest, Policy policy, List<String> errors) {
         List<String> inline = new ArrayList<>();
         addIfSet(inline, "image", manifest.image());
         addIfSet(inline, "command", manifest.command());
@@ -93,7 +95,7 @@ public final class ManifestValidator {
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
-        return new JobSpec(null, null, null, null, null, null, null, null,
+        return new JobSpec(null, null, null, null, null, null, null, null, policy,
                 new FromCommand(from.name(), from.version(), from.params(), from.mounts(), null), Desired.Run);
     }
 

@@ -38,6 +38,15 @@ public class DockerConfig {
     @JsonProperty
     private Duration pullTimeout = Duration.minutes(10);
 
+    /** A cancelled or timed-out container gets this long after SIGTERM before SIGKILL; keep it under callTimeout. */
+    @NotNull
+    @JsonProperty
+    private Duration stopTimeout = Duration.seconds(10);
+
+    public Duration getStopTimeout() {
+        return stopTimeout;
+    }
+
     public String getHost() {
         return host;
     }

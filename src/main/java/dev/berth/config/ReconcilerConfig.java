@@ -34,6 +34,23 @@ public class ReconcilerConfig {
     @JsonProperty
     private Duration orphanGrace = Duration.seconds(60);
 
+    /** The wait before the first retry of a failed attempt; it doubles for each further one. */
+    @NotNull
+    @JsonProperty
+    private Duration initialBackoff = Duration.seconds(10);
+
+    @NotNull
+    @JsonProperty
+    private Duration maxBackoff = Duration.minutes(6);
+
+    public Duration getInitialBackoff() {
+        return initialBackoff;
+    }
+
+    public Duration getMaxBackoff() {
+        return maxBackoff;
+    }
+
     public Duration getOrphanGrace() {
         return orphanGrace;
     }

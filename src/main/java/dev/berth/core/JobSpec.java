@@ -18,11 +18,18 @@ public record JobSpec(
         String user,
         List<Mount> mounts,
         Resources resources,
+        Policy policy,
         FromCommand fromCommand,
         Desired desired) {
 
     public JobSpec withFromCommand(FromCommand pinned) {
-        return new JobSpec(image, command, entrypoint, env, workingDir, user, mounts, resources, pinned, desired);
+        return new JobSpec(image, command, entrypoint, env, workingDir, user, mounts, resources, policy, pinned,
+                desired);
+    }
+
+    public JobSpec withDesired(Desired newDesired) {
+        return new JobSpec(image, command, entrypoint, env, workingDir, user, mounts, resources, policy,
+                fromCommand, newDesired);
     }
 
     public JobSpec {
@@ -32,5 +39,6 @@ public record JobSpec(
         mounts = mounts == null ? List.of() : List.copyOf(mounts);
         resources = resources == null ? Resources.NONE : resources;
         desired = desired == null ? Desired.Run : desired;
+        policy = policy == null ? Policy.DEFAULT : policy;
     }
 }

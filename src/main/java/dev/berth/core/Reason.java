@@ -15,5 +15,9 @@ public enum Reason {
     StartFailed,
     EngineUnavailable,
     EngineNotSwarmManager,
-    Lost
+    Lost,
+    BackOff,
+    BackoffLimitExceeded,
+    DeadlineExceeded,
+    Cancelled
 }

@@ -15,10 +15,12 @@ public interface JobDao extends SqlObject {
     @SqlUpdate("""
             INSERT INTO jobs (id, name, labels, spec, generation, resolved, phase, reason, message,
                 backend, container_id, service_id, task_id, node_id, exit_code, attempts, created_at,
-                started_at, finished_at, observed_generation, version)
+                started_at, finished_at, observed_generation, first_started_at, next_attempt_at, expires_at,
+                attempt_history, version)
             VALUES (:id, :name, :labels, :spec, :generation, :resolved, :phase, :reason, :message,
                 :backend, :containerId, :serviceId, :taskId, :nodeId, :exitCode, :attempts, :createdAt,
-                :startedAt, :finishedAt, :observedGeneration, :version)
+                :startedAt, :finishedAt, :observedGeneration, :firstStartedAt, :nextAttemptAt, :expiresAt,
+                :attemptHistory, :version)
             """)
     void insert(@BindMethods JobRow row);
 
@@ -37,10 +39,27 @@ public interface JobDao extends SqlObject {
                 backend = :backend, container_id = :containerId, service_id = :serviceId,
                 task_id = :taskId, node_id = :nodeId, exit_code = :exitCode, attempts = :attempts,
                 started_at = :startedAt, finished_at = :finishedAt,
-                observed_generation = :observedGeneration, version = version + 1
+                observed_generation = :observedGeneration, first_started_at = :firstStartedAt,
+                next_attempt_at = :nextAttemptAt, expires_at = :expiresAt, attempt_history = :attemptHistory,
+                version = version + 1
             WHERE id = :id AND version = :version
             """)
     int updateStatus(@BindMethods JobRow row);
+
+    /** A spec change (only {@code desired} changes after acceptance), conditional like a status write. */
+    @SqlUpdate("""
+            UPDATE jobs SET spec = :spec, generation = :generation, version = version + 1
+            WHERE id = :id AND version = :version
+            """)
+    int updateSpec(@Bind("id") String id, @Bind("spec") String spec, @Bind("generation") long generation,
+                   @Bind("version") long version);
+
+    @SqlUpdate("DELETE FROM jobs WHERE id = :id")
+    int delete(@Bind("id") String id);
+
+    /** Finished jobs whose retention ran out; their labels, events and logs go with them (cascade). */
+    @SqlUpdate("DELETE FROM jobs WHERE expires_at <= :now")
+    int deleteExpired(@Bind("now") long now);
 
     @SqlQuery("SELECT COUNT(*) FROM jobs")
     long count();

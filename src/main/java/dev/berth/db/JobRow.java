@@ -22,5 +22,9 @@ public record JobRow(
         Long startedAt,
         Long finishedAt,
         long observedGeneration,
+        Long firstStartedAt,
+        Long nextAttemptAt,
+        Long expiresAt,
+        String attemptHistory,
         long version) {
 }

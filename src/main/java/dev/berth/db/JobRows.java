@@ -3,6 +3,7 @@ package dev.berth.db;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.berth.core.AttemptRecord;
 import dev.berth.core.Backend;
 import dev.berth.core.Job;
 import dev.berth.core.JobEvent;
@@ -11,11 +12,13 @@ import dev.berth.core.JobStatus;
 import dev.berth.core.Phase;
 import dev.berth.core.Reason;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /** Translates between Berth's records and the rows that store them. */
 final class JobRows {
     private static final TypeReference<Map<String, String>> LABELS = new TypeReference<>() { };
+    private static final TypeReference<List<AttemptRecord>> HISTORY = new TypeReference<>() { };
     /** Column width of messages; Docker's error texts can be longer and are cut, never refused. */
     private static final int MESSAGE_LIMIT = 2000;
 
@@ -31,7 +34,9 @@ final class JobRows {
                 resolvedJson, s.phase().name(), s.reason() == null ? null : s.reason().name(),
                 cut(s.message()), s.backend() == null ? null : s.backend().wireName(), s.containerId(),
                 s.serviceId(), s.taskId(), s.nodeId(), s.exitCode(), s.attempts(), millis(s.createdAt()),
-                millis(s.startedAt()), millis(s.finishedAt()), s.observedGeneration(), job.version());
+                millis(s.startedAt()), millis(s.finishedAt()), s.observedGeneration(), millis(s.firstStartedAt()),
+                millis(s.nextAttemptAt()), millis(s.expiresAt()), s.history().isEmpty() ? null : write(s.history()),
+                job.version());
     }
 
     Job toJob(JobRow row) {
@@ -40,7 +45,8 @@ final class JobRows {
                 row.backend() == null ? null : Backend.fromWireName(row.backend()), row.containerId(),
                 row.serviceId(), row.taskId(), row.nodeId(), row.exitCode(), row.attempts(),
                 Instant.ofEpochMilli(row.createdAt()), instant(row.startedAt()), instant(row.finishedAt()),
-                row.observedGeneration());
+                row.observedGeneration(), instant(row.firstStartedAt()), instant(row.nextAttemptAt()),
+                instant(row.expiresAt()), row.attemptHistory() == null ? List.of() : read(row.attemptHistory(), HISTORY));
         return new Job(row.id(), row.name(), read(row.labels(), LABELS), row.generation(),
                 read(row.spec(), JobSpec.class), status, row.version());
     }

@@ -89,6 +89,35 @@ public class JobStore {
         });
     }
 
+    /**
+     * Writes a changed spec (and, for a job cancelled before launch, its final status) unless the
+     * row moved on since {@code read}; returns false, writing nothing, when it did.
+     */
+    public boolean recordSpec(Job read, Job updated, List<JobEvent> events) {
+        return jdbi.inTransaction(handle -> {
+            JobDao dao = handle.attach(JobDao.class);
+            if (dao.updateSpec(read.id(), rows.write(updated.spec()), updated.generation(), read.version()) == 0) {
+                return false;
+            }
+            if (!updated.status().equals(read.status())) {
+                String resolved = dao.find(read.id()).map(JobRow::resolved).orElse(null);
+                dao.updateStatus(rows.toRow(updated.withVersion(read.version() + 1), resolved));
+            }
+            handle.attach(EventDao.class).insert(events.stream().map(e -> rows.toRow(read.id(), e)).toList());
+            return true;
+        });
+    }
+
+    /** Deletes a job with its labels, events and logs. */
+    public boolean delete(String id) {
+        return jdbi.withExtension(JobDao.class, dao -> dao.delete(id)) > 0;
+    }
+
+    /** Deletes every finished job whose retention has run out; returns how many. */
+    public int deleteExpired(long now) {
+        return jdbi.withExtension(JobDao.class, dao -> dao.deleteExpired(now));
+    }
+
     public List<JobEvent> events(String id) {
         return jdbi.withExtension(EventDao.class, dao -> dao.forJob(id)).stream().map(rows::toEvent).toList();
     }

@@ -107,6 +107,16 @@ final class ContainerBackend {
         }
     }
 
+    void stop(Workload workload, Duration grace) {
+        try {
+            docker.stopContainerCmd(workload.objectId()).withTimeout((int) Math.max(0, grace.toSeconds())).exec();
+        } catch (NotModifiedException alreadyStopped) {
+            LOG.debug("container {} had already stopped", workload.name());
+        } catch (NotFoundException gone) {
+            LOG.debug("container {} is already gone", workload.name());
+        }
+    }
+
     Optional<Observation> observe(Workload workload) {
         try {
             InspectContainerResponse inspect = docker.inspectContainerCmd(workload.objectId()).exec();

@@ -19,6 +19,12 @@ public interface DockerGateway {
 
     LaunchOutcome launch(Backend backend, LaunchRequest request);
 
+    /**
+     * Stops a container: SIGTERM, then SIGKILL after {@code grace}. A service is stopped by its
+     * removal, which is the caller's next step, so for a service this does nothing.
+     */
+    void stop(Workload workload, java.time.Duration grace);
+
     /** Starts an object that was created but never started. */
     void start(Workload workload);
 
@@ -29,6 +35,13 @@ public interface DockerGateway {
 
     /** The labels of a local image; empty when the engine has no such image. */
     Optional<java.util.Map<String, String>> imageLabels(String image);
+
+    /**
+     * Streams the object's output as it is written, starting {@code tail} lines back (all when
+     * null), until the object stops; blocks. A {@code sink} that throws ends the stream.
+     */
+    void followLogs(Workload workload, Integer tail, java.util.function.Consumer<byte[]> sink)
+            throws InterruptedException;
 
     /** Removes the object; an object that is already gone counts as removed. */
     void remove(Workload workload);

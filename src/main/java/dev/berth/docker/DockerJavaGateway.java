@@ -23,16 +23,19 @@ public final class DockerJavaGateway implements DockerGateway, Closeable {
     private final String instanceId;
     private final ContainerBackend containers;
     private final SwarmBackend services;
+    private final LogFollower follower;
 
     public DockerJavaGateway(DockerSettings settings, String instanceId, Clock clock) {
-        this.docker = connect(settings);
+        this.docker = connect(settings, settings.callTimeout());
+        this.follower = new LogFollower(connect(settings, null));
         this.instanceId = instanceId;
         ImageSource images = new ImageSource(docker, settings.pullMissingImages(), settings.pullTimeout());
         this.containers = new ContainerBackend(docker, images, clock, settings.callTimeout());
         this.services = new SwarmBackend(docker, images, clock, settings.callTimeout());
     }
 
-    private static DockerClient connect(DockerSettings settings) {
+    /** {@code responseTimeout} null: none, for streams that may stay silent for long. */
+    private static DockerClient connect(DockerSettings settings, java.time.Duration responseTimeout) {
         var config = DefaultDockerClientConfig.createDefaultConfigBuilder()
                 .withDockerHost(settings.host())
                 .build();
@@ -40,7 +43,7 @@ public final class DockerJavaGateway implements DockerGateway, Closeable {
                 .dockerHost(URI.create(settings.host()))
                 .maxConnections(32)
                 .connectionTimeout(settings.callTimeout())
-                .responseTimeout(settings.callTimeout())
+                .responseTimeout(responseTimeout)
                 .build();
         return DockerClientImpl.getInstance(config, http);
     }
@@ -74,6 +77,17 @@ public final class DockerJavaGateway implements DockerGateway, Closeable {
     public LaunchOutcome launch(Backend backend, LaunchRequest request) {
         return call("launch " + request.name(),
                 () -> backend == Backend.SERVICE ? services.launch(request) : containers.launch(request));
+    }
+
+    @Override
+    public void stop(Workload workload, java.time.Duration grace) {
+        if (workload.backend() == Backend.SERVICE) {
+            return;
+        }
+        call("stop " + workload.name(), () -> {
+            containers.stop(workload, grace);
+            return null;
+        });
     }
 
     /** The swarm starts a service's task by itself; only a plain container can be left unstarted. */
@@ -130,7 +144,18 @@ public final class DockerJavaGateway implements DockerGateway, Closeable {
     }
 
     @Override
+    public void followLogs(Workload workload, Integer tail, java.util.function.Consumer<byte[]> sink)
+            throws InterruptedException {
+        try {
+            follower.follow(workload, tail, sink);
+        } catch (com.github.dockerjava.api.exception.NotFoundException gone) {
+            // stopped and removed meanwhile: the captured logs have it
+        }
+    }
+
+    @Override
     public void close() throws IOException {
+        follower.close();
         docker.close();
     }
 

@@ -39,6 +39,16 @@ public sealed interface Action {
         }
     }
 
+    /** Why a live job is being stopped. */
+    enum StopCause { CANCEL, DEADLINE }
+
+    /** Stop the job's attempt (if it has an object) and end the job: cancelled, or past its deadline. */
+    record Stop(Job job, Workload workload, StopCause cause) implements Action {
+        public String describe() {
+            return (cause == StopCause.CANCEL ? "cancelling job " : "stopping job past its deadline ") + job.id();
+        }
+    }
+
     /** An object whose job is finished (or unknown) and which no one needs any more. */
     record RemoveLeftover(Workload workload) implements Action {
         public String describe() {

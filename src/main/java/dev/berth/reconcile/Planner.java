@@ -1,6 +1,7 @@
 package dev.berth.reconcile;
 
 import dev.berth.core.Backend;
+import dev.berth.core.Desired;
 import dev.berth.core.Job;
 import dev.berth.core.Phase;
 import dev.berth.core.Reason;
@@ -61,7 +62,7 @@ public final class Planner {
         observed.workloads().forEach(w -> byAttempt.put(key(w.jobId(), w.attempt()), w));
         for (Job job : activeJobs) {
             Workload workload = byAttempt.remove(key(job.id(), job.currentAttempt()));
-            Action action = planJob(job, workload, observed.swarmManager());
+            Action action = planJob(job, workload, observed.swarmManager(), now);
             if (action != null) {
                 actions.add(action);
             }
@@ -72,9 +73,14 @@ public final class Planner {
         return actions;
     }
 
-    private Action planJob(Job job, Workload workload, boolean swarmManager) {
+    private Action planJob(Job job, Workload workload, boolean swarmManager, Instant now) {
+        Action stop = stopIfDue(job, workload, now);
+        if (stop != null) {
+            return stop;
+        }
         if (job.status().phase() == Phase.Pending) {
-            if (!launchEnabled) {
+            Instant retryAt = job.status().nextAttemptAt();
+            if (!launchEnabled || (retryAt != null && retryAt.isAfter(now))) {
                 return null;
             }
             if (launchBackend == Backend.SERVICE && !swarmManager) {
@@ -107,6 +113,19 @@ public final class Planner {
         }
         return new Action.MarkLost(job, job.status().backend().wireName() + " " + objectId
                 + " of attempt " + job.currentAttempt() + " disappeared before it finished");
+    }
+
+    /** A cancel request or a passed deadline ends the job, whatever its attempt is doing. */
+    private static Action stopIfDue(Job job, Workload workload, Instant now) {
+        if (job.spec().desired() == Desired.Cancel) {
+            return new Action.Stop(job, workload, Action.StopCause.CANCEL);
+        }
+        Long deadline = job.spec().policy().activeDeadlineSeconds();
+        Instant firstStart = job.status().firstStartedAt();
+        if (deadline != null && firstStart != null && !firstStart.plusSeconds(deadline).isAfter(now)) {
+            return new Action.Stop(job, workload, Action.StopCause.DEADLINE);
+        }
+        return null;
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.berth.reconcile;
 
+import dev.berth.core.Backend;
 import dev.berth.core.CapturedLog;
 import dev.berth.core.Job;
 import dev.berth.core.Phase;
@@ -19,6 +20,7 @@ import dev.berth.docker.LaunchRequest;
 import dev.berth.docker.Observation;
 import dev.berth.docker.Workload;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -67,6 +69,10 @@ public class Reconciler {
                 LOG.error("{} failed; the next pass tries again", action.describe(), e);
             }
         }
+        int expired = store.deleteExpired(clock.millis());
+        if (expired > 0) {
+            LOG.info("deleted {} finished jobs whose retention ran out", expired);
+        }
     }
 
     private Observed observe() {
@@ -84,8 +90,10 @@ public class Reconciler {
         } else if (action instanceof Action.Observe observe) {
             observe(observe.job(), observe.workload());
         } else if (action instanceof Action.MarkLost lost) {
-            write(lost.job(), Transitions.failed(lost.job(), Reason.Lost, lost.message(), clock.instant()),
-                    null, null);
+            write(lost.job(), Transitions.failed(lost.job(), Reason.Lost, lost.message(), clock.instant(),
+                    settings.lifecycle()), null, null);
+        } else if (action instanceof Action.Stop stop) {
+            stop(stop);
         } else if (action instanceof Action.HoldPending hold) {
             write(hold.job(), Transitions.heldPending(hold.job(), hold.reason(), hold.message(),
                     clock.instant()), null, null);
@@ -104,7 +112,8 @@ public class Reconciler {
         try {
             resolved = resolver.resolve(job.spec());
         } catch (ResolutionException e) {
-            write(job, Transitions.failed(job, Reason.ResolutionFailed, e.getMessage(), clock.instant()), null, null);
+            write(job, Transitions.failed(job, Reason.ResolutionFailed, e.getMessage(), clock.instant(),
+                    settings.lifecycle()), null, null);
             return;
         }
         int attempt = job.status().phase() == Phase.Pending ? job.status().attempts() + 1 : job.status().attempts();
@@ -124,7 +133,7 @@ public class Reconciler {
             requestPass.run();
         } else if (outcome instanceof LaunchOutcome.Refused refused) {
             write(launching.get(), Transitions.failed(launching.get(), refused.reason(), refused.message(),
-                    clock.instant()), null, null);
+                    clock.instant(), settings.lifecycle()), null, null);
         }
     }
 
@@ -139,13 +148,42 @@ public class Reconciler {
             docker.start(workload);
             requestPass.run();
         }
-        Optional<StatusChange> change = Transitions.observed(job, observation);
+        Optional<StatusChange> change = Transitions.observed(job, observation, clock.instant(), settings.lifecycle());
         if (change.isEmpty()) {
             return;
         }
         CapturedLog logs = observation.isTerminal() ? captureLogs(workload) : null;
         boolean written = write(job, change.get(), null, logs).isPresent();
         if (written && observation.isTerminal() && settings.autoCleanup()) {
+            docker.remove(workload);
+        }
+    }
+
+    /**
+     * Stops the attempt (a container gets docker.stopTimeout to exit before it is killed; a service
+     * is stopped by its removal), keeps what it wrote and ends the job: Cancelled, or Failed with
+     * DeadlineExceeded. Neither is retried.
+     */
+    private void stop(Action.Stop stop) {
+        Job job = stop.job();
+        Workload workload = stop.workload();
+        Integer exitCode = job.status().exitCode();
+        CapturedLog logs = null;
+        if (workload != null) {
+            docker.stop(workload, settings.lifecycle().stopTimeout());
+            exitCode = docker.observe(workload).filter(Observation::isTerminal).map(Observation::exitCode)
+                    .orElse(exitCode);
+            logs = captureLogs(workload);
+        }
+        Instant now = clock.instant();
+        boolean cancel = stop.cause() == Action.StopCause.CANCEL;
+        String message = cancel ? "cancelled on request" + (exitCode == null ? "" : " (exited with code " + exitCode + ")")
+                : "exceeded policy.activeDeadlineSeconds (" + job.spec().policy().activeDeadlineSeconds() + " s)";
+        var ended = job.status().withPhase(cancel ? Phase.Cancelled : Phase.Failed,
+                cancel ? Reason.Cancelled : Reason.DeadlineExceeded, message)
+                .withRun(exitCode, job.status().startedAt(), now);
+        boolean written = write(job, AttemptEnding.apply(job, ended, now, settings.lifecycle()), null, logs).isPresent();
+        if (written && workload != null && (settings.autoCleanup() || workload.backend() == Backend.SERVICE)) {
             docker.remove(workload);
         }
     }

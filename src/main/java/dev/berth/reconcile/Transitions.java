@@ -20,7 +20,7 @@ public final class Transitions {
     }
 
     /** Empty when the observation says nothing the record does not already say. */
-    public static Optional<StatusChange> observed(Job job, Observation seen) {
+    public static Optional<StatusChange> observed(Job job, Observation seen, Instant now, Lifecycle lifecycle) {
         JobStatus current = job.status();
         // What a look does not show (a task that has not started yet has no container) keeps its
         // earlier value rather than being wiped.
@@ -32,22 +32,26 @@ public final class Transitions {
         if (next.equals(current)) {
             return Optional.empty();
         }
-        List<JobEvent> events = new ArrayList<>();
-        if (next.phase() != current.phase()) {
-            if (next.isTerminal() && current.phase() != Phase.Running && seen.startedAt() != null) {
-                // Finished between two looks: its history still shows that it ran.
-                events.add(event(seen.startedAt(), Phase.Running, Reason.Started, "running", job));
-            }
-            Instant at = next.isTerminal() && seen.finishedAt() != null ? seen.finishedAt()
-                    : Objects.requireNonNullElse(seen.startedAt(), current.createdAt());
-            events.add(event(at, next.phase(), next.reason(), next.message(), job));
+        if (next.phase() == current.phase()) {
+            return Optional.of(new StatusChange(next, List.of()));
         }
-        return Optional.of(new StatusChange(next, events));
+        List<JobEvent> events = new ArrayList<>();
+        if (next.isTerminal() && current.phase() != Phase.Running && seen.startedAt() != null) {
+            // Finished between two looks: its history still shows that it ran.
+            events.add(event(seen.startedAt(), Phase.Running, Reason.Started, "running", job));
+        }
+        if (!next.isTerminal()) {
+            events.add(event(Objects.requireNonNullElse(seen.startedAt(), now), next.phase(), next.reason(),
+                    next.message(), job));
+            return Optional.of(new StatusChange(next, events));
+        }
+        StatusChange ending = AttemptEnding.apply(job, next, now, lifecycle);
+        events.addAll(ending.events());
+        return Optional.of(new StatusChange(ending.status(), events));
     }
 
     /** The job is launching attempt n+1 (or again attempt n, when an earlier create never landed). */
-    public static StatusChange launching(Job job, Backend backend, String objectName,
-                                         Instant now) {
+    public static StatusChange launching(Job job, Backend backend, String objectName, Instant now) {
         if (job.status().phase() == Phase.Launching) {
             return new StatusChange(job.status(), List.of());
         }
@@ -64,10 +68,11 @@ public final class Transitions {
         return new StatusChange(next, List.of());
     }
 
-    public static StatusChange failed(Job job, Reason reason, String message, Instant now) {
-        JobStatus next = job.status().withPhase(Phase.Failed, reason, message)
+    /** The attempt ended without an exit of its own (refused, lost, unresolvable, stopped). */
+    public static StatusChange failed(Job job, Reason reason, String message, Instant now, Lifecycle lifecycle) {
+        JobStatus ended = job.status().withPhase(Phase.Failed, reason, message)
                 .withRun(job.status().exitCode(), job.status().startedAt(), now);
-        return new StatusChange(next, List.of(event(now, Phase.Failed, reason, message, job)));
+        return AttemptEnding.apply(job, ended, now, lifecycle);
     }
 
     public static StatusChange heldPending(Job job, Reason reason, String message, Instant now) {

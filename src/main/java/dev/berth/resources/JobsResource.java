@@ -11,7 +11,11 @@ import dev.berth.db.JobStore;
 import dev.berth.jobs.JobService;
 import dev.berth.jobs.LiveLogs;
 import jakarta.ws.rs.BadRequestException;
+import dev.berth.core.LogText;
+import dev.berth.jobs.JobControl;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -31,9 +35,11 @@ public class JobsResource {
     private final JobService jobs;
     private final JobStore store;
     private final LiveLogs liveLogs;
+    private final JobControl control;
 
-    public JobsResource(JobService jobs, JobStore store, LiveLogs liveLogs) {
+    public JobsResource(JobService jobs, JobControl control, JobStore store, LiveLogs liveLogs) {
         this.jobs = jobs;
+        this.control = control;
         this.store = store;
         this.liveLogs = liveLogs;
     }
@@ -75,14 +81,46 @@ public class JobsResource {
                 .toList());
     }
 
-    /** Captured output once the job finished; while it runs, what the engine has so far. */
+    /**
+     * Captured output once the job finished; while it runs, what the engine has so far, or with
+     * {@code follow=true} a chunked stream of it until the job's attempt ends. {@code tail=N}: the
+     * last N lines.
+     */
     @GET
     @Path("{id}/logs")
     @Produces(MediaType.TEXT_PLAIN + "; charset=utf-8")
-    public String logs(@PathParam("id") String id) {
+    public Response logs(@PathParam("id") String id, @QueryParam("follow") String follow,
+                         @QueryParam("tail") String tail) {
         Job job = find(id);
+        Integer lines = ListParams.tail(tail);
+        if (ListParams.flag("follow", follow)) {
+            StreamingOutput stream = out -> {
+                try {
+                    liveLogs.follow(id, lines, out);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            };
+            return Response.ok(stream).build();
+        }
         String text = store.logs(id).map(CapturedLog::text).orElseGet(() -> liveLogs.read(job));
-        return SensitiveValues.of(job.spec()).mask(text);
+        return Response.ok(SensitiveValues.of(job.spec()).mask(LogText.tail(text, lines))).build();
+    }
+
+    @POST
+    @Path("{id}/cancel")
+    public JobView cancel(@PathParam("id") String id) {
+        return view(control.cancel(id).orElseThrow(() -> new NotFoundException("no job with id " + id)));
+    }
+
+    /** Removes a finished job, its events and logs; a live job must be cancelled first (409). */
+    @DELETE
+    @Path("{id}")
+    public Response delete(@PathParam("id") String id) {
+        if (!control.delete(id)) {
+            throw new NotFoundException("no job with id " + id);
+        }
+        return Response.noContent().build();
     }
 
     public record EventList(List<JobEvent> items) { }

@@ -58,6 +58,33 @@ final class ListParams {
         throw new BadRequestException("limit must be a whole number from 1 to " + MAX_LIMIT + " (got \"" + limit + "\")");
     }
 
+    /** A tail=N line count: a whole number from 0 to 1,000,000, or absent (everything). */
+    static Integer tail(String tail) {
+        if (tail == null) {
+            return null;
+        }
+        try {
+            int lines = Integer.parseInt(tail);
+            if (lines >= 0 && lines <= 1_000_000) {
+                return lines;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new BadRequestException("tail must be a whole number of lines from 0 to 1000000 (got \"" + tail + "\")");
+    }
+
+    /** A true/false query flag; anything else is a 400 rather than a silent false. */
+    static boolean flag(String name, String value) {
+        if (value == null || value.equals("false")) {
+            return false;
+        }
+        if (value.equals("true")) {
+            return true;
+        }
+        throw new BadRequestException(name + " must be true or false (got \"" + value + "\")");
+    }
+
     private static String after(String after) {
         if (after != null && !JobIds.isWellFormed(after)) {
             throw new BadRequestException("after must be a job id, as given in a listing's next (got \"" + after + "\")");

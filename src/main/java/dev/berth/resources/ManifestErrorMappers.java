@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.berth.api.InvalidRequestException;
 import dev.berth.api.ValidationErrors;
+import dev.berth.jobs.JobStateConflictException;
 import dev.berth.jobs.NameConflictException;
 import io.dropwizard.jersey.errors.ErrorMessage;
 import jakarta.ws.rs.core.MediaType;
@@ -28,7 +29,7 @@ public final class ManifestErrorMappers {
     }
 
     public static List<Object> all() {
-        return List.of(new Invalid(), new NameConflict(), new Unreadable(), new Malformed());
+        return List.of(new Invalid(), new NameConflict(), new StateConflict(), new Unreadable(), new Malformed());
     }
 
     static Response error(int status, String message) {
@@ -48,6 +49,13 @@ public final class ManifestErrorMappers {
     public static final class NameConflict implements ExceptionMapper<NameConflictException> {
         @Override
         public Response toResponse(NameConflictException e) {
+            return error(409, e.getMessage());
+        }
+    }
+
+    public static final class StateConflict implements ExceptionMapper<JobStateConflictException> {
+        @Override
+        public Response toResponse(JobStateConflictException e) {
             return error(409, e.getMessage());
         }
     }

@@ -1,0 +1,10 @@
+package dev.berth.core;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+
+/** How one attempt of a job ended: kept in the status so that retries leave a readable trail. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record AttemptRecord(int attempt, Backend backend, String containerId, String serviceId, Integer exitCode,
+                            Phase phase, Reason reason, String message, Instant startedAt, Instant finishedAt) {
+}

@@ -1,0 +1,94 @@
+package dev.berth.jobs;
+
+import dev.berth.core.Desired;
+import dev.berth.core.Job;
+import dev.berth.core.JobEvent;
+import dev.berth.core.JobEvent.EventType;
+import dev.berth.core.JobStatus;
+import dev.berth.core.Phase;
+import dev.berth.core.Reason;
+import dev.berth.db.JobStore;
+import dev.berth.reconcile.AttemptEnding;
+import dev.berth.reconcile.Lifecycle;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What users may do to an accepted job: cancel it (a pending job is cancelled at once, a launched
+ * one is stopped by the reconciler) and delete a finished one. Writes are conditional on the row's
+ * version, retried on a race, and never touch a terminal status.
+ */
+public class JobControl {
+    private static final int ATTEMPTS = 5;
+
+    private final JobStore store;
+    private final Lifecycle lifecycle;
+    private final Clock clock;
+    private final Runnable wakeReconciler;
+
+    public JobControl(JobStore store, Lifecycle lifecycle, Clock clock, Runnable wakeReconciler) {
+        this.store = store;
+        this.lifecycle = lifecycle;
+        this.clock = clock;
+        this.wakeReconciler = wakeReconciler;
+    }
+
+    /** The job after the request; empty if there is no such job. */
+    public Optional<Job> cancel(String id) {
+        for (int i = 0; i < ATTEMPTS; i++) {
+            Optional<Job> found = store.find(id);
+            if (found.isEmpty()) {
+                return found;
+            }
+            Job job = found.get();
+            if (job.isTerminal()) {
+                throw new JobStateConflictException("job " + id + " is already " + job.status().phase()
+                        + ": only a live job can be cancelled");
+            }
+            if (job.spec().desired() == Desired.Cancel) {
+                return found;
+            }
+            Job cancelled = requestCancel(job);
+            if (store.recordSpec(job, cancelled, List.of(event(cancelled)))) {
+                wakeReconciler.run();
+                return store.find(id);
+            }
+        }
+        throw new JobStateConflictException("job " + id + " kept changing; try again");
+    }
+
+    /** Deletes a finished job with its events and logs; a live one must be cancelled first. */
+    public boolean delete(String id) {
+        Optional<Job> found = store.find(id);
+        if (found.isEmpty()) {
+            return false;
+        }
+        if (!found.get().isTerminal()) {
+            throw new JobStateConflictException("job " + id + " is " + found.get().status().phase()
+                    + ": cancel it first (POST /api/v1/jobs/" + id + "/cancel)");
+        }
+        return store.delete(id);
+    }
+
+    /** A pending job has nothing to stop: it is cancelled here and now. */
+    private Job requestCancel(Job job) {
+        Job requested = new Job(job.id(), job.name(), job.labels(), job.generation() + 1,
+                job.spec().withDesired(Desired.Cancel), job.status(), job.version());
+        if (job.status().phase() != Phase.Pending) {
+            return requested;
+        }
+        Instant now = clock.instant();
+        JobStatus status = job.status().withPhase(Phase.Cancelled, Reason.Cancelled, "cancelled before launch")
+                .withRun(job.status().exitCode(), job.status().startedAt(), now);
+        return requested.withStatus(status.withExpiresAt(AttemptEnding.expiry(requested, now, lifecycle)));
+    }
+
+    private JobEvent event(Job job) {
+        boolean done = job.status().phase() == Phase.Cancelled;
+        String message = done ? job.status().message() : "cancel requested: stopping the running attempt";
+        return new JobEvent(clock.instant(), EventType.Normal, job.status().phase(), Reason.Cancelled, message,
+                job.currentAttempt());
+    }
+}
