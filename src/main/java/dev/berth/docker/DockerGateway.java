@@ -37,11 +37,10 @@ public interface DockerGateway {
     Optional<java.util.Map<String, String>> imageLabels(String image);
 
     /**
-     * Streams the object's output as it is written, starting {@code tail} lines back (all when
-     * null), until the object stops; blocks. A {@code sink} that throws ends the stream.
+     * Streams the object's output to {@code sink} as it is written, starting {@code tail} lines back
+     * (all when null); returns at once. A {@code sink} that throws ends the stream.
      */
-    void followLogs(Workload workload, Integer tail, java.util.function.Consumer<byte[]> sink)
-            throws InterruptedException;
+    LogStream followLogs(Workload workload, Integer tail, java.util.function.Consumer<byte[]> sink);
 
     /** Removes the object; an object that is already gone counts as removed. */
     void remove(Workload workload);

@@ -144,13 +144,8 @@ public final class DockerJavaGateway implements DockerGateway, Closeable {
     }
 
     @Override
-    public void followLogs(Workload workload, Integer tail, java.util.function.Consumer<byte[]> sink)
-            throws InterruptedException {
-        try {
-            follower.follow(workload, tail, sink);
-        } catch (com.github.dockerjava.api.exception.NotFoundException gone) {
-            // stopped and removed meanwhile: the captured logs have it
-        }
+    public LogStream followLogs(Workload workload, Integer tail, java.util.function.Consumer<byte[]> sink) {
+        return call("follow logs of " + workload.name(), () -> follower.follow(workload, tail, sink));
     }
 
     @Override

@@ -20,9 +20,15 @@ final class LogFollower implements Closeable {
         this.streams = streams;
     }
 
-    /** Blocks until the output ends (the object stopped) or {@code sink} throws (the reader left). */
-    void follow(Workload workload, Integer tail, Consumer<byte[]> sink) throws InterruptedException {
-        try (var callback = new ResultCallback.Adapter<Frame>() {
+    /**
+     * Starts streaming and returns at once. A container's stream ends when it stops; a service's
+     * does not end by itself (the engine follows the service, not its task), so callers close it.
+     */
+    LogStream follow(Workload workload, Integer tail, Consumer<byte[]> sink) {
+        // docker-java's own timed awaitCompletion closes the stream when the time is up, so the end
+        // is watched with a latch of our own.
+        var ended = new java.util.concurrent.CountDownLatch(1);
+        var callback = new ResultCallback.Adapter<Frame>() {
             @Override
             public void onNext(Frame frame) {
                 try {
@@ -31,19 +37,42 @@ final class LogFollower implements Closeable {
                     onError(readerGone);
                 }
             }
-        }) {
-            if (workload.backend() == Backend.SERVICE) {
-                var cmd = streams.logServiceCmd(workload.objectId()).withStdout(true).withStderr(true).withFollow(true);
-                (tail == null ? cmd : cmd.withTail(tail)).exec(callback);
-            } else {
-                var cmd = streams.logContainerCmd(workload.objectId()).withStdOut(true).withStdErr(true)
-                        .withFollowStream(true);
-                (tail == null ? cmd : cmd.withTail(tail)).exec(callback);
+
+            @Override
+            public void onComplete() {
+                super.onComplete();
+                ended.countDown();
             }
-            callback.awaitCompletion();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+
+            @Override
+            public void onError(Throwable throwable) {
+                super.onError(throwable);
+                ended.countDown();
+            }
+        };
+        if (workload.backend() == Backend.SERVICE) {
+            var cmd = streams.logServiceCmd(workload.objectId()).withStdout(true).withStderr(true).withFollow(true);
+            (tail == null ? cmd : cmd.withTail(tail)).exec(callback);
+        } else {
+            var cmd = streams.logContainerCmd(workload.objectId()).withStdOut(true).withStdErr(true)
+                    .withFollowStream(true);
+            (tail == null ? cmd : cmd.withTail(tail)).exec(callback);
         }
+        return new LogStream() {
+            @Override
+            public boolean awaitEnd(java.time.Duration timeout) throws InterruptedException {
+                return ended.await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            }
+
+            @Override
+            public void close() {
+                try {
+                    callback.close();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        };
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.berth.db.JobStore;
 import dev.berth.docker.BerthLabels;
 import dev.berth.docker.DockerGateway;
 import dev.berth.docker.GatewayException;
+import dev.berth.docker.LogStream;
 import dev.berth.docker.Workload;
 import dev.berth.docker.WorkloadState;
 import java.io.IOException;
@@ -63,10 +64,47 @@ public class LiveLogs {
             String captured = store.logs(jobId).map(log -> log.text()).orElse("");
             out.write(masker.accept(dev.berth.core.LogText.tail(captured, tail).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         } else {
-            docker.followLogs(workload.get(), tail, chunk -> write(out, masker.accept(chunk)));
+            follow(job.get(), workload.get(), tail, chunk -> write(out, masker.accept(chunk)));
         }
         out.write(masker.finish());
         out.flush();
+    }
+
+    /**
+     * Follows until the stream ends by itself or the attempt is over in the store (a service's
+     * stream never ends by itself); then gives the last lines a moment to arrive and closes. A
+     * service's task container is followed directly when this engine has it: the swarm's own log
+     * stream delivers lines seconds late.
+     */
+    private void follow(Job job, Workload workload, Integer tail, java.util.function.Consumer<byte[]> sink)
+            throws InterruptedException {
+        Workload target = workload;
+        String taskContainer = job.status().containerId();
+        if (workload.backend() == Backend.SERVICE && taskContainer != null) {
+            var container = new Workload(job.id(), workload.attempt(), Backend.CONTAINER, taskContainer,
+                    workload.name(), WorkloadState.ACTIVE);
+            if (docker.observe(container).isPresent()) {
+                target = container; // else the task runs on another node: the swarm's stream it is
+            }
+        }
+        try {
+            followUntilOver(job, target, tail, sink);
+        } catch (GatewayException e) {
+            // the object went meanwhile: whatever it wrote is in the captured logs
+        }
+    }
+
+    private void followUntilOver(Job job, Workload workload, Integer tail, java.util.function.Consumer<byte[]> sink)
+            throws InterruptedException {
+        try (LogStream stream = docker.followLogs(workload, tail, sink)) {
+            while (!stream.awaitEnd(POLL)) {
+                Optional<Job> now = store.find(job.id());
+                if (now.isEmpty() || now.get().isTerminal() || now.get().currentAttempt() != job.currentAttempt()) {
+                    stream.awaitEnd(Duration.ofSeconds(1));
+                    return;
+                }
+            }
+        }
     }
 
     private static void write(OutputStream out, byte[] bytes) {

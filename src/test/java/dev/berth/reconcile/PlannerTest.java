@@ -175,6 +175,44 @@ class PlannerTest {
         assertThat(actions).containsExactly(new Action.RemoveLeftover(old));
     }
 
+    @Test
+    void aRunningJobPastItsDeadlineIsStoppedAndOneBeforeItIsNot() {
+        Job job = withPolicy(running("a", "c1"), new dev.berth.core.Policy(2, null, 60L, null));
+        Workload active = workload("a", 1, "c1", WorkloadState.ACTIVE);
+
+        assertThat(planner.plan(List.of(job), Observed.available(List.of(active)), NOW.plusSeconds(59))).isEmpty();
+        assertThat(planner.plan(List.of(job), Observed.available(List.of(active)), NOW.plusSeconds(60)))
+                .containsExactly(new Action.Stop(job, active, Action.StopCause.DEADLINE));
+    }
+
+    @Test
+    void aJobInBackOffWaitsUntilItsNextAttemptTime() {
+        Job failed = running("a", "c1");
+        Job waiting = failed.withStatus(failed.status().withPhase(dev.berth.core.Phase.Pending, Reason.BackOff, "wait")
+                .withAttemptEnded(failed.status().asAttempt(), NOW.plusSeconds(10), null));
+
+        assertThat(planner.plan(List.of(waiting), Observed.available(List.of()), NOW.plusSeconds(9))).isEmpty();
+        assertThat(planner.plan(List.of(waiting), Observed.available(List.of()), NOW.plusSeconds(10)))
+                .containsExactly(new Action.Launch(waiting, Backend.CONTAINER));
+    }
+
+    @Test
+    void aCancelRequestStopsTheRunningAttempt() {
+        Job job = running("a", "c1");
+        Job cancelled = new Job("a", null, null, 2, job.spec().withDesired(dev.berth.core.Desired.Cancel),
+                job.status(), job.version());
+        Workload active = workload("a", 1, "c1", WorkloadState.ACTIVE);
+
+        assertThat(planner.plan(List.of(cancelled), Observed.available(List.of(active)), NOW))
+                .containsExactly(new Action.Stop(cancelled, active, Action.StopCause.CANCEL));
+    }
+
+    private static Job withPolicy(Job job, dev.berth.core.Policy policy) {
+        var spec = new dev.berth.core.JobSpec("img:1", List.of("true"), null, null, null, null, null, null, policy,
+                null, null);
+        return new Job(job.id(), null, null, 1, spec, job.status(), job.version());
+    }
+
     private static Workload workload(String jobId, int attempt, String id, WorkloadState state) {
         return new Workload(jobId, attempt, Backend.CONTAINER, id, "berth-" + jobId + "-" + attempt, state);
     }

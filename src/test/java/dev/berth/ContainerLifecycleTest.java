@@ -1,0 +1,33 @@
+package dev.berth;
+
+import dev.berth.support.BerthTestApp;
+import dev.berth.support.CommandJobChecks;
+import dev.berth.support.TestEngine;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(DropwizardExtensionsSupport.class)
+class ContainerLifecycleTest extends LifecycleScenarios {
+    private static final String INSTANCE = TestEngine.newInstanceId();
+    private static final Path ROOT = CommandJobChecks.mountRoot(INSTANCE);
+    static final DropwizardAppExtension<BerthConfiguration> APP = BerthTestApp.create(INSTANCE,
+            lifecycleConfig(INSTANCE, ROOT, false));
+
+    @AfterAll
+    static void cleanUp() {
+        TestEngine.removeAllOf(INSTANCE);
+    }
+
+    @Override
+    DropwizardAppExtension<BerthConfiguration> app() {
+        return APP;
+    }
+
+    @Override
+    Path mountRoot() {
+        return ROOT;
+    }
+}

@@ -1,0 +1,225 @@
+package dev.berth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.berth.support.JobsApi;
+import dev.berth.support.TestEngine;
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import jakarta.ws.rs.client.Entity;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Cancel, retries, deadlines, retention and following logs, run in each mode by a subclass. */
+abstract class LifecycleScenarios {
+    static final Duration DEADLINE = Duration.ofSeconds(120);
+
+    abstract DropwizardAppExtension<BerthConfiguration> app();
+
+    abstract Path mountRoot();
+
+    /** Short back-off and stop grace, so that the scenarios take seconds, not minutes. */
+    static ConfigOverride[] lifecycleConfig(String instance, Path root, boolean swarm) {
+        return new ConfigOverride[] {
+            ConfigOverride.config("docker.swarmMode", Boolean.toString(swarm)),
+            ConfigOverride.config("reconciler.initialBackoff", "200ms"),
+            ConfigOverride.config("docker.stopTimeout", "1s"),
+            ConfigOverride.config("docker.allowedMountRoots", root.toString())};
+    }
+
+    JobsApi api() {
+        return new JobsApi(app().client(), app().getLocalPort());
+    }
+
+    @Test
+    void aRunningJobIsCancelledAndItsObjectGoes() {
+        String id = api().submitJson(script("echo started; sleep 60", ""));
+        api().awaitPhase(id, Set.of("Running"), DEADLINE);
+
+        JsonNode afterRequest = post("/jobs/" + id + "/cancel", 200);
+        JsonNode status = api().awaitTerminal(id, DEADLINE).get("status");
+
+        assertThat(afterRequest.get("spec").get("desired").asText()).isEqualTo("Cancel");
+        assertThat(status.get("phase").asText()).isEqualTo("Cancelled");
+        assertThat(status.get("reason").asText()).isEqualTo("Cancelled");
+        assertThat(api().logs(id)).contains("started");
+        assertThat(objectsGone(id)).as("no container or service of job %s left", id).isTrue();
+        post("/jobs/" + id + "/cancel", 409);
+    }
+
+    @Test
+    void aJobThatFailsTwiceThenSucceedsRunsThreeAttempts() throws Exception {
+        Path state = Files.createTempDirectory(mountRoot(), "counter");
+        state.toFile().setWritable(true, false);
+        String id = api().submitJson("""
+                {"image": "%s", "command": ["sh", "-c", "n=$(cat /state/n 2>/dev/null || echo 0); n=$((n+1)); echo $n > /state/n; echo attempt $n; [ $n -ge 3 ]"],
+                 "mounts": [{"source": "%s", "target": "/state"}], "policy": {"backoffLimit": 2}}
+                """.formatted(TestEngine.IMAGE, state));
+
+        JsonNode status = api().awaitTerminal(id, DEADLINE).get("status");
+
+        assertThat(status.get("phase").asText()).isEqualTo("Succeeded");
+        assertThat(status.get("attempts").asInt()).isEqualTo(3);
+        assertThat(status.get("history").findValuesAsText("exitCode")).containsExactly("1", "1", "0");
+        assertThat(api().logs(id)).contains("attempt 3");
+        assertThat(reasonsOfEvents(id)).containsSubsequence("BackOff", "BackOff", "Completed");
+    }
+
+    @Test
+    void onlyListedExitCodesAreRetried() {
+        String id = api().submitJson(script("exit 4", ", \"policy\": {\"backoffLimit\": 3, \"retryOnExitCodes\": [3]}"));
+
+        JsonNode status = api().awaitTerminal(id, DEADLINE).get("status");
+
+        assertThat(status.get("reason").asText()).isEqualTo("NonZeroExit");
+        assertThat(status.get("attempts").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void whenRetriesRunOutTheJobFailsWithBackoffLimitExceeded() {
+        String id = api().submitJson(script("exit 3", ", \"policy\": {\"backoffLimit\": 1, \"retryOnExitCodes\": [3]}"));
+
+        JsonNode status = api().awaitTerminal(id, DEADLINE).get("status");
+
+        assertThat(status.get("reason").asText()).isEqualTo("BackoffLimitExceeded");
+        assertThat(status.get("exitCode").asInt()).isEqualTo(3);
+        assertThat(status.get("attempts").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void aJobPastItsDeadlineIsStoppedAndNotRetried() {
+        String id = api().submitJson(script("sleep 60", ", \"policy\": {\"backoffLimit\": 2, \"activeDeadlineSeconds\": 1}"));
+
+        JsonNode status = api().awaitTerminal(id, DEADLINE).get("status");
+
+        assertThat(status.get("phase").asText()).isEqualTo("Failed");
+        assertThat(status.get("reason").asText()).isEqualTo("DeadlineExceeded");
+        assertThat(status.get("attempts").asInt()).isEqualTo(1);
+        assertThat(objectsGone(id)).as("no container or service of job %s left", id).isTrue();
+    }
+
+    @Test
+    void aFinishedJobIsDeletedWhenItsTtlRunsOut() {
+        String id = api().submitJson(script("exit 0", ", \"policy\": {\"ttlSecondsAfterFinished\": 1}"));
+        assertThat(api().awaitTerminal(id, DEADLINE).get("status").get("expiresAt").asText()).isNotEmpty();
+
+        Instant end = Instant.now().plus(DEADLINE);
+        int code;
+        do {
+            code = status("/jobs/" + id);
+        } while (code == 200 && Instant.now().isBefore(end));
+
+        assertThat(code).isEqualTo(404);
+        assertThat(status("/jobs/" + id + "/events")).isEqualTo(404);
+    }
+
+    @Test
+    void aFinishedJobCanBeDeletedButALiveOneMustBeCancelledFirst() {
+        String done = api().submitJson(script("exit 0", ""));
+        api().awaitTerminal(done, DEADLINE);
+        String live = api().submitJson(script("sleep 60", ""));
+        api().awaitPhase(live, Set.of("Running"), DEADLINE);
+
+        try (var conflict = target("/jobs/" + live).request().delete()) {
+            assertThat(conflict.getStatus()).isEqualTo(409);
+            assertThat(conflict.readEntity(String.class)).contains("cancel it first");
+        }
+        try (var deleted = target("/jobs/" + done).request().delete()) {
+            assertThat(deleted.getStatus()).isEqualTo(204);
+        }
+        assertThat(status("/jobs/" + done)).isEqualTo(404);
+        post("/jobs/" + live + "/cancel", 200);
+    }
+
+    @Test
+    void followStreamsTheLinesOfARunningJobUntilItEnds() throws Exception {
+        String id = api().submitJson(script("for i in 1 2 3; do echo line$i; sleep 1; done", ""));
+        api().awaitPhase(id, Set.of("Running"), DEADLINE);
+
+        List<String> lines = new ArrayList<>();
+        String phaseAtFirstLine;
+        try (var response = target("/jobs/" + id + "/logs?follow=true").request().get();
+             var reader = new BufferedReader(new InputStreamReader(response.readEntity(InputStream.class),
+                     StandardCharsets.UTF_8))) {
+            lines.add(reader.readLine());
+            phaseAtFirstLine = api().getJson("/jobs/" + id).get("status").get("phase").asText();
+            reader.lines().forEach(lines::add);
+        }
+
+        assertThat(phaseAtFirstLine).isEqualTo("Running");
+        assertThat(lines).containsSubsequence("line1", "line2", "line3");
+        assertThat(api().awaitTerminal(id, DEADLINE).get("status").get("phase").asText()).isEqualTo("Succeeded");
+        assertThat(text("/jobs/" + id + "/logs?tail=2")).isEqualTo("line2\nline3\n");
+    }
+
+    static String script(String script, String extra) {
+        return """
+                {"image": "%s", "command": ["sh", "-c", "%s"]%s}
+                """.formatted(TestEngine.IMAGE, script, extra);
+    }
+
+    jakarta.ws.rs.client.WebTarget target(String path) {
+        return app().client().target("http://127.0.0.1:" + app().getLocalPort() + "/api/v1" + path);
+    }
+
+    JsonNode post(String path, int expected) {
+        try (var response = target(path).request().post(Entity.json(""))) {
+            String body = response.readEntity(String.class);
+            assertThat(response.getStatus()).as(body).isEqualTo(expected);
+            return JobsApi.read(body);
+        }
+    }
+
+    int status(String path) {
+        try (var response = target(path).request().get()) {
+            return response.getStatus();
+        }
+    }
+
+    String text(String path) {
+        try (var response = target(path).request().get()) {
+            return response.readEntity(String.class);
+        }
+    }
+
+    List<String> reasonsOfEvents(String id) {
+        List<String> reasons = new ArrayList<>();
+        api().getJson("/jobs/" + id + "/events").get("items").forEach(e -> reasons.add(e.get("reason").asText()));
+        return reasons;
+    }
+
+    /** The swarm removes a service's task container a moment after the service: allow for that. */
+    static boolean objectsGone(String jobId) {
+        Instant end = Instant.now().plusSeconds(30);
+        while (objectsOf(jobId) > 0 && Instant.now().isBefore(end)) {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return objectsOf(jobId) == 0;
+    }
+
+    /** Containers and services of the job still on the engine (a service's task container counts with it). */
+    static int objectsOf(String jobId) {
+        var labels = Map.of("berth.job", jobId);
+        int containers = TestEngine.docker().listContainersCmd().withShowAll(true).withLabelFilter(labels).exec().size();
+        int services = TestEngine.isSwarmManager()
+                ? TestEngine.docker().listServicesCmd().withLabelFilter(labels).exec().size() : 0;
+        return containers + services;
+    }
+}

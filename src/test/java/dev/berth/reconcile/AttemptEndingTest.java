@@ -1,0 +1,113 @@
+package dev.berth.reconcile;
+
+import static dev.berth.support.Jobs.NOW;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.berth.core.Desired;
+import dev.berth.core.Job;
+import dev.berth.core.JobStatus;
+import dev.berth.core.Phase;
+import dev.berth.core.Policy;
+import dev.berth.core.Reason;
+import dev.berth.support.Jobs;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** What follows a finished attempt, with a fixed clock. */
+class AttemptEndingTest {
+    private static final Lifecycle LIFECYCLE = new Lifecycle(Duration.ofSeconds(10), Duration.ofMinutes(6),
+            Duration.ofHours(1), Duration.ofSeconds(10));
+
+    @Test
+    void aFailedAttemptWithRetriesLeftWaitsPendingForItsBackOff() {
+        Job job = withPolicy(new Policy(2, null, null, null), 1);
+
+        StatusChange change = AttemptEnding.apply(job, failedWith(job, 3), NOW, LIFECYCLE);
+
+        assertThat(change.status().phase()).isEqualTo(Phase.Pending);
+        assertThat(change.status().reason()).isEqualTo(Reason.BackOff);
+        assertThat(change.status().nextAttemptAt()).isEqualTo(NOW.plusSeconds(10));
+        assertThat(change.status().history()).singleElement().satisfies(a -> {
+            assertThat(a.attempt()).isEqualTo(1);
+            assertThat(a.exitCode()).isEqualTo(3);
+        });
+        assertThat(change.status().expiresAt()).isNull();
+        assertThat(change.events()).extracting(e -> e.reason()).containsExactly(Reason.BackOff);
+    }
+
+    @Test
+    void theSecondRetryWaitsTwiceAsLong() {
+        Job job = withPolicy(new Policy(2, null, null, null), 2);
+
+        assertThat(AttemptEnding.apply(job, failedWith(job, 3), NOW, LIFECYCLE).status().nextAttemptAt())
+                .isEqualTo(NOW.plusSeconds(20));
+    }
+
+    @Test
+    void whenRetriesRunOutTheJobFailsWithBackoffLimitExceededAndTheLastExitCode() {
+        Job job = withPolicy(new Policy(2, null, null, null), 3);
+
+        JobStatus status = AttemptEnding.apply(job, failedWith(job, 3), NOW, LIFECYCLE).status();
+
+        assertThat(status.phase()).isEqualTo(Phase.Failed);
+        assertThat(status.reason()).isEqualTo(Reason.BackoffLimitExceeded);
+        assertThat(status.exitCode()).isEqualTo(3);
+        assertThat(status.expiresAt()).isEqualTo(NOW.plus(Duration.ofHours(1)));
+    }
+
+    @Test
+    void onlyListedExitCodesAreRetried() {
+        Job job = withPolicy(new Policy(3, List.of(3), null, null), 1);
+
+        assertThat(AttemptEnding.apply(job, failedWith(job, 4), NOW, LIFECYCLE).status().reason())
+                .isEqualTo(Reason.NonZeroExit);
+        assertThat(AttemptEnding.apply(job, failedWith(job, 3), NOW, LIFECYCLE).status().reason())
+                .isEqualTo(Reason.BackOff);
+    }
+
+    @Test
+    void withoutAPolicyAFailureIsFinalAndKeepsItsReason() {
+        Job job = withPolicy(Policy.DEFAULT, 1);
+
+        assertThat(AttemptEnding.apply(job, failedWith(job, 3), NOW, LIFECYCLE).status().reason())
+                .isEqualTo(Reason.NonZeroExit);
+    }
+
+    @Test
+    void aCancelledJobEndsCancelledEvenWhenItsAttemptFailed() {
+        Job job = withPolicy(new Policy(5, null, null, null), 1);
+        Job cancelled = job.withStatus(job.status());
+        cancelled = new Job(cancelled.id(), null, cancelled.labels(), 2, cancelled.spec().withDesired(Desired.Cancel),
+                cancelled.status(), cancelled.version());
+
+        JobStatus status = AttemptEnding.apply(cancelled, failedWith(cancelled, 137), NOW, LIFECYCLE).status();
+
+        assertThat(status.phase()).isEqualTo(Phase.Cancelled);
+        assertThat(status.exitCode()).isEqualTo(137);
+    }
+
+    @Test
+    void aPolicyTtlOverridesTheServerDefault() {
+        Job job = withPolicy(new Policy(null, null, null, 30L), 1);
+
+        assertThat(AttemptEnding.apply(job, failedWith(job, 1), NOW, LIFECYCLE).status().expiresAt())
+                .isEqualTo(NOW.plusSeconds(30));
+    }
+
+    private static Job withPolicy(Policy policy, int attempt) {
+        Job running = Jobs.running("a", "c1");
+        var spec = new dev.berth.core.JobSpec("img:1", List.of("true"), null, null, null, null, null, null, policy,
+                null, null);
+        JobStatus status = running.status();
+        for (int i = 1; i < attempt; i++) {
+            status = status.withNewAttempt(status.backend(), 1, "again");
+        }
+        return new Job("a", null, null, 1, spec, status.withPhase(Phase.Running, Reason.Started, "running"), 3);
+    }
+
+    private static JobStatus failedWith(Job job, int exitCode) {
+        return job.status().withPhase(Phase.Failed, Reason.NonZeroExit, "exited with code " + exitCode)
+                .withRun(exitCode, NOW.minusSeconds(5), NOW);
+    }
+}
