@@ -51,7 +51,7 @@ class ManifestValidatorTest {
     void everyProblemIsReportedAtOnce() {
         var validator = new ManifestValidator(ManifestLimits.defaults(List.of()));
         var manifest = new JobManifest("Bad Name", Map.of(), null, null, null, Map.of("1X", "v"), "relative",
-                "root; rm", List.of(new MountManifest("/srv", "/", false)), new ResourcesManifest(0.0, 1L), null);
+                "root; rm", List.of(new MountManifest("/srv", "/", false)), new ResourcesManifest(0.0, 1L), null, null);
 
         var error = catchThrowableOfType(InvalidRequestException.class, () -> validator.toSpec(manifest));
 
@@ -59,6 +59,6 @@ class ManifestValidatorTest {
     }
 
     private static JobManifest manifest(List<MountManifest> mounts) {
-        return new JobManifest(null, null, "img:1", List.of("true"), null, null, null, null, mounts, null, null);
+        return new JobManifest(null, null, "img:1", List.of("true"), null, null, null, null, mounts, null, null, null);
     }
 }

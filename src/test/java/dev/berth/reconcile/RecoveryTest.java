@@ -113,7 +113,7 @@ class RecoveryTest {
 
     private Job storedJob() {
         var spec = new dev.berth.core.JobSpec(TestEngine.IMAGE, List.of("sh", "-c", "echo ran; sleep 1"), null,
-                Map.of(), null, null, List.of(), null, null, null);
+                Map.of(), null, null, List.of(), null, null, null, null);
         Job job = new Job(new JobIds(clock).next(), null, Map.of(), 1, spec, JobStatus.submitted(Instant.now()), 0);
         store.create(job, new JobEvent(Instant.now(), JobEvent.EventType.Normal, Phase.Pending,
                 dev.berth.core.Reason.Submitted, "accepted", 1));

@@ -87,7 +87,7 @@ class ResolutionAtLaunchTest {
 
     private Job pendingShellJob() {
         var from = new FromCommand("shell", "", Map.of("GREETING", "hello"), Map.of(), List.of());
-        var spec = new JobSpec(null, null, null, null, null, null, null, null, from, null);
+        var spec = new JobSpec(null, null, null, null, null, null, null, null, null, from, null);
         Job job = new Job(new JobIds(clock).next(), null, Map.of(), 1, spec, JobStatus.submitted(Instant.now()), 0);
         store.create(job, new JobEvent(Instant.now(), JobEvent.EventType.Normal, Phase.Pending, Reason.Submitted,
                 "accepted", 1));

@@ -34,6 +34,6 @@ public final class Jobs {
     }
 
     public static JobSpec spec() {
-        return new JobSpec("img:1", List.of("true"), null, Map.of(), null, null, List.of(), null, null, null);
+        return new JobSpec("img:1", List.of("true"), null, Map.of(), null, null, List.of(), null, null, null, null);
     }
 }
