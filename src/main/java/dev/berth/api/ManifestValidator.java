@@ -1,13 +1,10 @@
 package dev.berth.api;
 
 import dev.berth.core.Desired;
-import dev.berth.core.FromCommand;
 import dev.berth.core.JobSpec;
 import dev.berth.core.Mount;
 import dev.berth.core.Policy;
 import dev.berth.core.Resources;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -29,15 +26,18 @@ public final class ManifestValidator {
     private static final int MAX_LABEL_VALUE = 253;
     private static final int MAX_ARG = 4096;
     private static final int MAX_ENV_VALUE = 32768;
-    private static final int MAX_PATH = 4096;
     private static final long MIN_MEMORY_MB = 6;
     private static final long MAX_MEMORY_MB = 1024L * 1024;
     private static final double MAX_CPUS = 1024;
 
     private final ManifestLimits limits;
+    private final MountRoots mountRoots;
+    private final FromCommandRules fromCommand;
 
     public ManifestValidator(ManifestLimits limits) {
         this.limits = limits;
+        this.mountRoots = new MountRoots(limits.allowedMountRoots());
+        this.fromCommand = new FromCommandRules(mountRoots);
     }
 
     /** The spec of a valid manifest; otherwise throws {@link InvalidRequestException} with every problem. */
@@ -47,13 +47,13 @@ public final class ManifestValidator {
         checkLabels(manifest.labels(), errors);
         Policy policy = PolicyRules.toPolicy(manifest.policy(), errors);
         if (manifest.fromCommand() != null) {
-            return fromCommandSpec(manifest, policy, errors);
+            return fromCommand.toSpec(manifest, policy, errors);
         }
         checkImage(manifest.image(), errors);
         checkArgs("command", manifest.command(), errors);
         checkArgs("entrypoint", manifest.entrypoint(), errors);
         checkEnv(manifest.env(), errors);
-        checkAbsolutePath("workingDir", manifest.workingDir(), errors);
+        PathRules.checkAbsolutePath("workingDir", manifest.workingDir(), errors);
         if (manifest.user() != null && !USER.matcher(manifest.user()).matches()) {
             errors.add("user must be a user name or id, optionally with :group (got \"" + manifest.user() + "\")");
         }
@@ -64,60 +64,6 @@ public final class ManifestValidator {
         }
         return new JobSpec(manifest.image(), manifest.command(), manifest.entrypoint(), manifest.env(),
                 manifest.workingDir(), manifest.user(), mounts, resources, policy, null, Desired.Run);
-    }
-
-    /**
-     * A job from a command takes what runs from the command: inline run fields beside it would be
-     * ambiguous, so they are refused rather than silently preferred or ignored.
-     */
-    private JobSpec fromCommandSpec(JobManifest manifest, Policy policy, List<String> errors) {
-        List<String> inline = new ArrayList<>();
-        addIfSet(inline, "image", manifest.image());
-        addIfSet(inline, "command", manifest.command());
-        addIfSet(inline, "entrypoint", manifest.entrypoint());
-        addIfSet(inline, "env", manifest.env());
-        addIfSet(inline, "workingDir", manifest.workingDir());
-        addIfSet(inline, "user", manifest.user());
-        addIfSet(inline, "mounts", manifest.mounts());
-        addIfSet(inline, "resources", manifest.resources());
-        if (!inline.isEmpty()) {
-            errors.add("fromCommand cannot be combined with " + String.join(", ", inline)
-                    + ": the command says what runs");
-        }
-        FromCommandManifest from = manifest.fromCommand();
-        if (from.name() == null || from.name().isBlank()) {
-            errors.add("fromCommand.name is required");
-        }
-        checkParams(from.params(), errors);
-        if (from.mounts() != null) {
-            from.mounts().forEach((mount, source) -> checkMountSource("fromCommand.mounts." + mount, source, errors));
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidRequestException(errors);
-        }
-        return new JobSpec(null, null, null, null, null, null, null, null, policy,
-                new FromCommand(from.name(), from.version(), from.params(), from.mounts(), null), Desired.Run);
-    }
-
-    /** Runtime values are scalars, or lists of scalars for select-many inputs. */
-    private static void checkParams(java.util.Map<String, Object> params, List<String> errors) {
-        if (params == null) {
-            return;
-        }
-        params.forEach((name, value) -> {
-            boolean scalar = value instanceof String || value instanceof Number || value instanceof Boolean;
-            boolean list = value instanceof List<?> items && items.stream()
-                    .allMatch(i -> i instanceof String || i instanceof Number || i instanceof Boolean);
-            if (!scalar && !list) {
-                errors.add("fromCommand.params." + shorten(name) + " must be a string, number, boolean or a list of them");
-            }
-        });
-    }
-
-    private static void addIfSet(List<String> names, String name, Object value) {
-        if (value != null) {
-            names.add(name);
-        }
     }
 
     private static void checkName(String name, List<String> errors) {
@@ -136,13 +82,13 @@ public final class ManifestValidator {
         }
         labels.forEach((key, value) -> {
             if (!LABEL_KEY.matcher(key).matches()) {
-                errors.add("labels: key \"" + shorten(key) + "\" must be 1 to 63 letters, digits, '.', '_', '/'"
+                errors.add("labels: key \"" + PathRules.shorten(key) + "\" must be 1 to 63 letters, digits, '.', '_', '/'"
                         + " or '-', starting and ending with a letter or digit");
             }
             if (value == null) {
-                errors.add("labels." + shorten(key) + " must not be null");
+                errors.add("labels." + PathRules.shorten(key) + " must not be null");
             } else if (value.length() > MAX_LABEL_VALUE) {
-                errors.add("labels." + shorten(key) + " is longer than " + MAX_LABEL_VALUE + " characters");
+                errors.add("labels." + PathRules.shorten(key) + " is longer than " + MAX_LABEL_VALUE + " characters");
             }
         });
     }
@@ -180,12 +126,12 @@ public final class ManifestValidator {
         }
         env.forEach((key, value) -> {
             if (!ENV_KEY.matcher(key).matches()) {
-                errors.add("env: \"" + shorten(key) + "\" is not a valid variable name");
+                errors.add("env: \"" + PathRules.shorten(key) + "\" is not a valid variable name");
             }
             if (value == null) {
-                errors.add("env." + shorten(key) + " must not be null");
+                errors.add("env." + PathRules.shorten(key) + " must not be null");
             } else if (value.length() > MAX_ENV_VALUE) {
-                errors.add("env." + shorten(key) + " is longer than " + MAX_ENV_VALUE + " characters");
+                errors.add("env." + PathRules.shorten(key) + " is longer than " + MAX_ENV_VALUE + " characters");
             }
         });
     }
@@ -206,52 +152,19 @@ public final class ManifestValidator {
                 errors.add(field + " must not be null");
                 continue;
             }
-            boolean sourceOk = checkAbsolutePath(field + ".source", required(mount.source(), field + ".source", errors), errors);
-            boolean targetOk = checkAbsolutePath(field + ".target", required(mount.target(), field + ".target", errors), errors);
+            boolean sourceOk = PathRules.checkAbsolutePath(field + ".source", PathRules.required(mount.source(), field + ".source", errors), errors);
+            boolean targetOk = PathRules.checkAbsolutePath(field + ".target", PathRules.required(mount.target(), field + ".target", errors), errors);
             if (targetOk && Path.of(mount.target()).normalize().getNameCount() == 0) {
                 errors.add(field + ".target must not be the container's root directory");
             } else if (targetOk && !targets.add(Path.of(mount.target()).normalize().toString())) {
                 errors.add(field + ".target " + mount.target() + " is mounted twice");
             }
             if (sourceOk) {
-                checkAllowed(field + ".source", mount.source(), errors);
+                mountRoots.checkAllowed(field + ".source", mount.source(), errors);
             }
             checked.add(new Mount(mount.source(), mount.target(), Boolean.TRUE.equals(mount.readOnly())));
         }
         return checked;
-    }
-
-    private void checkMountSource(String field, String source, List<String> errors) {
-        if (checkAbsolutePath(field, required(source, field, errors), errors)) {
-            checkAllowed(field, source, errors);
-        }
-    }
-
-    private void checkAllowed(String field, String source, List<String> errors) {
-        if (!isAllowed(Path.of(source))) {
-            errors.add(field + " " + source + " is not under an allowed mount root"
-                    + (limits.allowedMountRoots().isEmpty() ? " (docker.allowedMountRoots is empty:"
-                    + " bind mounts are disabled)" : " (allowed: " + limits.allowedMountRoots() + ")"));
-        }
-    }
-
-    /**
-     * The path must lie under an allowed root, and so must the place it really leads to: a symbolic
-     * link inside an allowed root must not open the rest of the host.
-     */
-    private boolean isAllowed(Path source) {
-        if (!underAllowedRoot(source)) {
-            return false;
-        }
-        try {
-            return !Files.exists(source) || underAllowedRoot(source.toRealPath());
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private boolean underAllowedRoot(Path path) {
-        return limits.allowedMountRoots().stream().anyMatch(root -> path.startsWith(root.normalize()));
     }
 
     private static Resources checkResources(ResourcesManifest resources, List<String> errors) {
@@ -267,37 +180,5 @@ public final class ManifestValidator {
             errors.add("resources.memoryMb must be between " + MIN_MEMORY_MB + " and " + MAX_MEMORY_MB);
         }
         return new Resources(cpus, memory);
-    }
-
-    private static String required(String value, String field, List<String> errors) {
-        if (value == null || value.isBlank()) {
-            errors.add(field + " is required");
-            return null;
-        }
-        return value;
-    }
-
-    /** True when the path is absent or fine; a relative or '..'-laden path is an error. */
-    private static boolean checkAbsolutePath(String field, String path, List<String> errors) {
-        if (path == null) {
-            return false;
-        }
-        if (path.length() > MAX_PATH) {
-            errors.add(field + " is longer than " + MAX_PATH + " characters");
-            return false;
-        }
-        if (!path.startsWith("/")) {
-            errors.add(field + " must be an absolute path (got \"" + shorten(path) + "\")");
-            return false;
-        }
-        if (!Path.of(path).normalize().toString().equals(Path.of(path).toString())) {
-            errors.add(field + " must not contain '..' or '.' segments (got \"" + shorten(path) + "\")");
-            return false;
-        }
-        return true;
-    }
-
-    private static String shorten(String text) {
-        return text.length() <= 64 ? text : text.substring(0, 64) + "...";
     }
 }

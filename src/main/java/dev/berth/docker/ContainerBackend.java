@@ -1,7 +1,6 @@
 package dev.berth.docker;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.ConflictException;
@@ -11,7 +10,6 @@ import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.AccessMode;
 import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.Container;
-import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Volume;
 import dev.berth.core.Backend;
@@ -22,7 +20,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -131,28 +128,9 @@ final class ContainerBackend {
     }
 
     CapturedLog logs(Workload workload, int maxBytes) {
-        LogTail tail = new LogTail(maxBytes);
-        try (var callback = new ResultCallback.Adapter<Frame>() {
-            @Override
-            public void onNext(Frame frame) {
-                tail.append(frame.getPayload());
-            }
-        }) {
-            docker.logContainerCmd(workload.objectId()).withStdOut(true).withStdErr(true)
-                    .withFollowStream(false).exec(callback);
-            if (!callback.awaitCompletion(callTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new EngineUnavailableException("logs of " + workload.name() + " took over "
-                        + callTimeout, null);
-            }
-        } catch (NotFoundException gone) {
-            LOG.debug("container {} is gone: no logs to read", workload.name());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new EngineUnavailableException("interrupted while reading logs", e);
-        } catch (java.io.IOException e) {
-            LOG.debug("closing the log stream of {} failed", workload.name(), e);
-        }
-        return tail.toCapturedLog();
+        return LogCapture.capture(workload.name(), maxBytes, callTimeout, callback ->
+                docker.logContainerCmd(workload.objectId()).withStdOut(true).withStdErr(true)
+                        .withFollowStream(false).exec(callback));
     }
 
     void remove(Workload workload) {

@@ -1,11 +1,9 @@
 package dev.berth.docker;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
-import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.Service;
 import com.github.dockerjava.api.model.Task;
 import dev.berth.core.Backend;
@@ -16,7 +14,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -123,28 +120,9 @@ final class SwarmBackend {
     }
 
     CapturedLog logs(Workload workload, int maxBytes) {
-        LogTail tail = new LogTail(maxBytes);
-        try (var callback = new ResultCallback.Adapter<Frame>() {
-            @Override
-            public void onNext(Frame frame) {
-                tail.append(frame.getPayload());
-            }
-        }) {
-            docker.logServiceCmd(workload.objectId()).withStdout(true).withStderr(true).withFollow(false)
-                    .exec(callback);
-            if (!callback.awaitCompletion(callTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new EngineUnavailableException("logs of " + workload.name() + " took over "
-                        + callTimeout, null);
-            }
-        } catch (NotFoundException gone) {
-            LOG.debug("service {} is gone: no logs to read", workload.name());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new EngineUnavailableException("interrupted while reading logs", e);
-        } catch (java.io.IOException e) {
-            LOG.debug("closing the log stream of {} failed", workload.name(), e);
-        }
-        return tail.toCapturedLog();
+        return LogCapture.capture(workload.name(), maxBytes, callTimeout, callback ->
+                docker.logServiceCmd(workload.objectId()).withStdout(true).withStderr(true).withFollow(false)
+                        .exec(callback));
     }
 
     /** Removing the service is all: the swarm removes its task's container itself. */
