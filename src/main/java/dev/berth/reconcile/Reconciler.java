@@ -1,6 +1,5 @@
 package dev.berth.reconcile;
 
-import dev.berth.core.Backend;
 import dev.berth.core.CapturedLog;
 import dev.berth.core.Job;
 import dev.berth.core.Phase;
@@ -12,7 +11,6 @@ import dev.berth.db.JobStore;
 import dev.berth.docker.BerthLabels;
 import dev.berth.docker.DockerGateway;
 import dev.berth.docker.EngineListing;
-import dev.berth.docker.EngineErrorException;
 import dev.berth.docker.EngineUnavailableException;
 import dev.berth.docker.GatewayException;
 import dev.berth.docker.LaunchOutcome;
@@ -20,7 +18,6 @@ import dev.berth.docker.LaunchRequest;
 import dev.berth.docker.Observation;
 import dev.berth.docker.Workload;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -38,6 +35,8 @@ public class Reconciler {
     private final Planner planner;
     private final SpecResolver resolver;
     private final ReconcilerSettings settings;
+    private final StatusWriter writer;
+    private final AttemptCloser closer;
     private final Clock clock;
     private Runnable requestPass = () -> { };
 
@@ -49,6 +48,8 @@ public class Reconciler {
         this.resolver = resolver;
         this.settings = settings;
         this.clock = clock;
+        this.writer = new StatusWriter(store, clock);
+        this.closer = new AttemptCloser(docker, writer, settings, clock);
     }
 
     /** Lets an action ask for another pass at once (after a launch, the next look is worth having soon). */
@@ -93,7 +94,7 @@ public class Reconciler {
             write(lost.job(), Transitions.failed(lost.job(), Reason.Lost, lost.message(), clock.instant(),
                     settings.lifecycle()), null, null);
         } else if (action instanceof Action.Stop stop) {
-            stop(stop);
+            closer.stop(stop);
         } else if (action instanceof Action.HoldPending hold) {
             write(hold.job(), Transitions.heldPending(hold.job(), hold.reason(), hold.message(),
                     clock.instant()), null, null);
@@ -152,67 +153,14 @@ public class Reconciler {
         if (change.isEmpty()) {
             return;
         }
-        CapturedLog logs = observation.isTerminal() ? captureLogs(workload) : null;
-        boolean written = write(job, change.get(), null, logs).isPresent();
-        if (written && observation.isTerminal() && settings.autoCleanup()) {
-            docker.remove(workload);
+        if (observation.isTerminal()) {
+            closer.finished(job, workload, change.get());
+        } else {
+            write(job, change.get(), null, null);
         }
     }
 
-    /**
-     * Stops the attempt (a container gets docker.stopTimeout to exit before it is killed; a service
-     * is stopped by its removal), keeps what it wrote and ends the job: Cancelled, or Failed with
-     * DeadlineExceeded. Neither is retried.
-     */
-    private void stop(Action.Stop stop) {
-        Job job = stop.job();
-        Workload workload = stop.workload();
-        Integer exitCode = job.status().exitCode();
-        CapturedLog logs = null;
-        if (workload != null) {
-            docker.stop(workload, settings.lifecycle().stopTimeout());
-            exitCode = docker.observe(workload).filter(Observation::isTerminal).map(Observation::exitCode)
-                    .orElse(exitCode);
-            logs = captureLogs(workload);
-        }
-        Instant now = clock.instant();
-        boolean cancel = stop.cause() == Action.StopCause.CANCEL;
-        String message = cancel ? "cancelled on request" + (exitCode == null ? "" : " (exited with code " + exitCode + ")")
-                : "exceeded policy.activeDeadlineSeconds (" + job.spec().policy().activeDeadlineSeconds() + " s)";
-        var ended = job.status().withPhase(cancel ? Phase.Cancelled : Phase.Failed,
-                cancel ? Reason.Cancelled : Reason.DeadlineExceeded, message)
-                .withRun(exitCode, job.status().startedAt(), now);
-        boolean written = write(job, AttemptEnding.apply(job, ended, now, settings.lifecycle()), null, logs).isPresent();
-        if (written && workload != null && (settings.autoCleanup() || workload.backend() == Backend.SERVICE)) {
-            docker.remove(workload);
-        }
-    }
-
-    /**
-     * A finished job must reach its terminal status even if the engine cannot give its output (a
-     * log driver without reads, say); an engine that does not answer at all is retried instead.
-     */
-    private CapturedLog captureLogs(Workload workload) {
-        try {
-            return docker.logs(workload, settings.maxLogBytes());
-        } catch (EngineErrorException e) {
-            return new CapturedLog("[berth: the engine could not give this job's logs: " + e.getMessage() + "]\n", 0);
-        }
-    }
-
-    /** Writes a change unless the record moved on meanwhile; returns the job as written. */
     private Optional<Job> write(Job job, StatusChange change, ResolvedSpec resolved, CapturedLog logs) {
-        Job updated = job.withStatus(change.status());
-        if (!store.recordStatus(job, updated, resolved, change.events(), logs, clock.millis())) {
-            LOG.info("job {} changed while reconciling; the next pass looks again", job.id());
-            return Optional.empty();
-        }
-        if (!change.events().isEmpty()) {
-            var last = change.events().get(change.events().size() - 1);
-            LOG.info("job {} attempt {}: {} ({}) {}", job.id(), last.attempt(), last.phase(), last.reason(),
-                    last.message());
-        }
-        return Optional.of(updated.withVersion(job.version() + 1));
+        return writer.write(job, change, resolved, logs);
     }
-
 }
