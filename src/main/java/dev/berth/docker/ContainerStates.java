@@ -20,6 +20,10 @@ public final class ContainerStates {
         return switch (facts.status()) {
             case "running", "paused", "restarting" ->
                     observed(facts, Phase.Running, Reason.Started, "running", null, started, null);
+            // Berth removes a container only after recording its end: one being removed while its
+            // job is live is being removed by someone else.
+            case "removing" -> observed(facts, Phase.Failed, Reason.Lost, "container " + facts.id()
+                    + " is being removed by someone other than Berth", null, started, finished == null ? now : finished);
             case "created" -> hasError
                     ? startFailed(facts, finished == null ? now : finished)
                     : observed(facts, Phase.Launching, Reason.Launched, "created, not started yet",

@@ -26,6 +26,7 @@ class ContainerStatesTest {
                 Arguments.of(facts("exited", 3L, false, "", STARTED, FINISHED), Phase.Failed, Reason.NonZeroExit, 3),
                 Arguments.of(facts("exited", 137L, true, "", STARTED, FINISHED), Phase.Failed, Reason.OOMKilled, 137),
                 Arguments.of(facts("dead", 1L, false, "", STARTED, FINISHED), Phase.Failed, Reason.NonZeroExit, 1),
+                Arguments.of(facts("removing", 137L, false, "", STARTED, FINISHED), Phase.Failed, Reason.Lost, null),
                 Arguments.of(facts("created", 127L, false, "exec: \"nope\": executable file not found", ZERO, ZERO),
                         Phase.Failed, Reason.StartFailed, 127),
                 Arguments.of(facts("exited", 127L, false, "exec failed", ZERO, FINISHED), Phase.Failed,

@@ -1,0 +1,130 @@
+package dev.berth.support;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.EventsCmd;
+import com.github.dockerjava.api.model.Event;
+import com.github.dockerjava.api.model.EventType;
+import java.io.Closeable;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * Counts, from the engine's own event stream, the objects created and removed for each job attempt:
+ * evidence of what Berth did that does not depend on Berth's records. Containers are matched by the
+ * run's berth.instance label. Service events carry no labels at all (the engine's label filter drops
+ * every one of them), so services are matched by Berth's deterministic names instead.
+ */
+public final class ObjectEvents implements Closeable {
+    private final String removal;
+    private final Function<Event, Optional<JobAttempt>> attemptOf;
+    private final Map<JobAttempt, Integer> created = new ConcurrentHashMap<>();
+    private final Map<JobAttempt, Instant> removed = new ConcurrentHashMap<>();
+    private final Stream stream = new Stream();
+    private volatile boolean closing;
+    private volatile String broken;
+
+    private ObjectEvents(String removal, Function<Event, Optional<JobAttempt>> attemptOf) {
+        this.removal = removal;
+        this.attemptOf = attemptOf;
+    }
+
+    /** Containers carrying {@code instanceId}'s label, from {@code since} on. */
+    public static ObjectEvents containers(DockerClient docker, String instanceId, Instant since) {
+        var events = new ObjectEvents("destroy", e -> JobAttempt.fromLabels(e.getActor().getAttributes()));
+        return events.follow(docker.eventsCmd().withEventTypeFilter(EventType.CONTAINER)
+                .withLabelFilter(Map.of("berth.managed", "true", "berth.instance", instanceId)), since);
+    }
+
+    /** Services named as Berth names them, from {@code since} on: other runs' too, so filter by job. */
+    public static ObjectEvents services(DockerClient docker, Instant since) {
+        var events = new ObjectEvents("remove", e -> JobAttempt.fromName(e.getActor().getAttributes().get("name")));
+        return events.follow(docker.eventsCmd().withEventTypeFilter(EventType.SERVICE), since);
+    }
+
+    private ObjectEvents follow(EventsCmd command, Instant since) {
+        // Since the second before: the engine replays what it saw while the subscription was being made.
+        command.withEventFilter("create", removal).withSince(Long.toString(since.getEpochSecond() - 1)).exec(stream);
+        return this;
+    }
+
+    /** How many objects were created per job attempt. */
+    public Map<JobAttempt, Integer> created() {
+        assertUnbroken();
+        return Map.copyOf(created);
+    }
+
+    /** When the engine removed the attempt's object (its event time), if it did. */
+    public Optional<Instant> removedAt(JobAttempt attempt) {
+        return Optional.ofNullable(removed.get(attempt));
+    }
+
+    /**
+     * Events arrive in order, so once every created object's removal has been seen, every creation
+     * before it has been seen too: only then are the counts complete.
+     */
+    public void awaitRemovalOfEverythingCreated(Duration deadline) {
+        Instant end = Instant.now().plus(deadline);
+        while (!notRemoved().isEmpty() && Instant.now().isBefore(end)) {
+            assertUnbroken();
+            Pause.millis(200);
+        }
+        if (!notRemoved().isEmpty()) {
+            throw new AssertionError("created but never removed within " + deadline + ": " + notRemoved());
+        }
+    }
+
+    public Set<JobAttempt> notRemoved() {
+        Set<JobAttempt> left = new HashSet<>(created.keySet());
+        left.removeAll(removed.keySet());
+        return left;
+    }
+
+    private void assertUnbroken() {
+        if (broken != null) {
+            throw new AssertionError("the engine's event stream broke, so the counts are incomplete: " + broken);
+        }
+    }
+
+    private void record(Event event) {
+        attemptOf.apply(event).ifPresent(attempt -> {
+            if ("create".equals(event.getAction())) {
+                created.merge(attempt, 1, Integer::sum);
+            } else {
+                removed.putIfAbsent(attempt, Instant.EPOCH.plusNanos(event.getTimeNano()));
+            }
+        });
+    }
+
+    @Override
+    public void close() throws IOException {
+        closing = true;
+        stream.close();
+    }
+
+    private final class Stream extends ResultCallback.Adapter<Event> {
+        @Override
+        public void onNext(Event event) {
+            record(event);
+        }
+
+        @Override
+        public void onError(Throwable error) {
+            broken = closing ? broken : String.valueOf(error);
+            super.onError(error);
+        }
+
+        @Override
+        public void onComplete() {
+            broken = closing ? broken : "the engine ended it";
+            super.onComplete();
+        }
+    }
+}
