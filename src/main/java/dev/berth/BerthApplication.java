@@ -72,6 +72,7 @@ public class BerthApplication extends Application<BerthConfiguration> {
     public void run(BerthConfiguration config, Environment environment) throws Exception {
         Clock clock = Clock.systemUTC();
         StrictJson.apply(environment.getObjectMapper());
+        Database.makeCommitsDurable(config.getDatabase());
         Database.migrate(config.getDatabase(), environment);
         Jdbi jdbi = new JdbiFactory().build(environment, config.getDatabase(), "database");
         String instanceId = Database.instanceId(jdbi, config.getReconciler().getInstanceId(), clock);

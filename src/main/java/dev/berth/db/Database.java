@@ -15,6 +15,14 @@ public final class Database {
     private Database() {
     }
 
+    /** H2 holds commits in memory up to WRITE_DELAY (500 ms) before writing them: a killed process loses them. */
+    public static void makeCommitsDurable(DataSourceFactory factory) {
+        String url = factory.getUrl();
+        if (url.startsWith("jdbc:h2:") && !url.toUpperCase(java.util.Locale.ROOT).contains("WRITE_DELAY")) {
+            factory.setUrl(url + ";WRITE_DELAY=0");
+        }
+    }
+
     /** Applies the changelog, so that `server` alone is enough on a new database or after an upgrade. */
     public static void migrate(DataSourceFactory factory, Environment environment) throws Exception {
         ManagedDataSource dataSource = factory.build(environment.metrics(), "migrations");
