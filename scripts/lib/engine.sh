@@ -57,28 +57,10 @@ ensure_engine() {
 }
 
 # A second, plain (never swarm) engine for the tests that need one, such as swarm mode on an engine
-# that is not a manager. It lives in a network namespace of its own so that its default bridge can
-# never disturb the main engine's docker0. Prints its address, or nothing where it cannot run.
+# that is not a manager: scripts/lib/plain-engine starts it in a network namespace of its own.
+# Prints its address, or nothing where it cannot run.
 BERTH_PLAIN_ENGINE_SOCKET=/var/run/berth-plain-docker.sock
 
 ensure_plain_engine() {
-  local host="unix://$BERTH_PLAIN_ENGINE_SOCKET"
-  if timeout 10 docker -H "$host" info >/dev/null 2>&1; then
-    echo "$host"; return 0
-  fi
-  if [ "$(id -u)" != 0 ] || ! command -v nsenter >/dev/null || ! command -v ip >/dev/null; then
-    return 0
-  fi
-  [ -e /var/run/netns/berth-plain ] || { ip netns add berth-plain && ip netns exec berth-plain ip link set lo up; } || return 0
-  mkdir -p /var/lib/berth-plain-docker /var/run/berth-plain-docker
-  say "starting a plain engine for the tests on $host (log: /var/log/berth-plain-dockerd.log)"
-  # nsenter, not `ip netns exec`: the latter remounts /sys and hides the cgroups dockerd needs.
-  setsid nsenter --net=/var/run/netns/berth-plain dockerd --data-root /var/lib/berth-plain-docker \
-    --exec-root /var/run/berth-plain-docker --pidfile /var/run/berth-plain-docker/dockerd.pid \
-    -H "$host" >>/var/log/berth-plain-dockerd.log 2>&1 < /dev/null &
-  for _ in $(seq 1 60); do
-    timeout 10 docker -H "$host" info >/dev/null 2>&1 && { echo "$host"; return 0; }
-    sleep 1
-  done
-  say "the plain engine did not answer: tests that need it are skipped"
+  "$(dirname "${BASH_SOURCE[0]}")/plain-engine" start || true
 }

@@ -1,0 +1,126 @@
+package dev.berth.crash;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.dockerjava.api.DockerClient;
+import dev.berth.support.BerthProcess;
+import dev.berth.support.DockerClients;
+import dev.berth.support.JobsApi;
+import dev.berth.support.ObjectEvents;
+import dev.berth.support.Pause;
+import dev.berth.support.TestEngine;
+import jakarta.ws.rs.client.Client;
+import jakarta.ws.rs.client.ClientBuilder;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 5's promise under crashes. Berth runs from its jar in a process of its own, is SIGKILLed
+ * several times at random moments while a burst of jobs is submitted, and each time is started
+ * again on the same database. Every job must end with the status its script earns, and the engine's
+ * own events must show exactly one object per job attempt. Subclasses choose the backend. The seed
+ * is printed; -Dberth.crash.seed=N replays the same plan (the timing of a real engine varies).
+ */
+abstract class CrashSafetyScenario {
+    private static final int JOBS = Integer.getInteger("berth.crash.jobs", 50);
+    private static final int KILLS = Integer.getInteger("berth.crash.kills", 4);
+    private static final Duration STARTUP = Duration.ofMinutes(2);
+    private static final Duration BURST = Duration.ofMinutes(5);
+
+    final String instance = TestEngine.newInstanceId();
+    private final long seed = Long.getLong("berth.crash.seed", System.nanoTime());
+    private final Client client = ClientBuilder.newBuilder().connectTimeout(5, TimeUnit.SECONDS)
+            .readTimeout(60, TimeUnit.SECONDS).build();
+    private final DockerClient streams = DockerClients.streams(TestEngine.HOST);
+
+    /** An engine event stream whose counts must show one object per attempt. */
+    record Counted(String what, ObjectEvents events, boolean onlyThisRun) { }
+
+    abstract boolean swarmMode();
+
+    /** The streams that count this backend's objects, followed from {@code since}. */
+    abstract List<Counted> follow(DockerClient streams, Instant since);
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        TestEngine.removeAllOf(instance);
+        client.close();
+        streams.close();
+    }
+
+    @Test
+    void everyJobEndsAsItsScriptSaysWithOneObjectPerAttemptThoughBerthIsKilledAgainAndAgain() throws Exception {
+        System.out.printf("[%s] seed %d, %d jobs, %d kills, swarm mode %s%n", instance, seed, JOBS, KILLS, swarmMode());
+        Random random = new Random(seed);
+        List<PlannedJob> plan = PlannedJob.batch("crash-" + instance, JOBS, random);
+        List<Counted> counted = follow(streams, Instant.now());
+        try (var berth = BerthProcess.forInstance(instance, TestEngine.HOST, swarmMode())) {
+            berth.start(STARTUP);
+            Map<PlannedJob, String> ids = submitWhileKilling(berth, plan, random);
+            Map<String, JsonNode> ended = FinalStates.await(new JobsApi(client, berth.port()), ids.values(), BURST);
+
+            var soft = new SoftAssertions();
+            soft.assertThat(PlannedJob.mismatches(ids, ended))
+                    .as("jobs that did not end as their scripts say (seed %d)", seed).isEmpty();
+            Map<String, Integer> attempts = new LinkedHashMap<>();
+            ended.forEach((id, job) -> attempts.put(id, job.path("status").path("attempts").asInt()));
+            counted.forEach(stream -> checkOneObjectPerAttempt(stream, attempts, soft));
+            soft.assertAll();
+        } finally {
+            for (Counted stream : counted) {
+                stream.events().close();
+            }
+        }
+    }
+
+    private Map<PlannedJob, String> submitWhileKilling(BerthProcess berth, List<PlannedJob> plan, Random random)
+            throws Exception {
+        Instant deadline = Instant.now().plus(BURST);
+        var submitter = new PersistentSubmitter(new JobsApi(client, berth.port()), TestEngine.IMAGE);
+        var crasher = new Crasher(berth, new Random(seed + 1), submitter::stored, plan.size(), KILLS, deadline);
+        ExecutorService killing = Executors.newSingleThreadExecutor();
+        try {
+            Future<List<String>> kills = killing.submit(crasher);
+            Map<PlannedJob, String> ids = new LinkedHashMap<>();
+            for (PlannedJob job : plan) {
+                ids.put(job, submitter.submit(job, deadline));
+                Pause.millis(random.nextInt(300));
+            }
+            List<String> done = kills.get(Math.max(0, Duration.between(Instant.now(), deadline).toMillis()),
+                    TimeUnit.MILLISECONDS);
+            done.forEach(kill -> System.out.printf("[%s] %s%n", instance, kill));
+            System.out.printf("[%s] %d submissions found their job already stored on retry%n", instance,
+                    submitter.foundStoredOnRetry());
+            assertThat(done).as("kills carried out").hasSize(KILLS);
+            return ids;
+        } finally {
+            killing.shutdownNow();
+        }
+    }
+
+    private void checkOneObjectPerAttempt(Counted stream, Map<String, Integer> attempts, SoftAssertions soft) {
+        try {
+            stream.events().awaitRemovalOfEverythingCreated(BURST);
+        } catch (AssertionError incomplete) {
+            soft.fail("%s (seed %d): %s", stream.what(), seed, incomplete.getMessage());
+            return;
+        }
+        var created = stream.events().created();
+        System.out.printf("[%s] %s: objects created per attempt → number of attempts: %s%n", instance,
+                stream.what(), AttemptObjects.histogram(created, attempts));
+        soft.assertThat(AttemptObjects.violations(created, attempts, stream.onlyThisRun()))
+                .as("%s per job attempt, from the engine's events (seed %d)", stream.what(), seed).isEmpty();
+    }
+}

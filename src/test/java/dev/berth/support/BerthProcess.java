@@ -1,0 +1,133 @@
+package dev.berth.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Berth as an operator runs it: {@code java -jar target/berth.jar server} in a process of its own,
+ * so that a test can SIGKILL it and start it again on the same database and ports. Each start
+ * writes its output to a file of its own in the given directory, for diagnosis.
+ */
+public final class BerthProcess implements AutoCloseable {
+    private static final Path JAR = Path.of("target", "berth.jar");
+    private static final Path CONFIG = Path.of("src", "test", "resources", "test-config.yml");
+    /** What a process killed by SIGKILL exits with: proof that it did not shut down by itself. */
+    private static final int KILLED = 128 + 9;
+
+    private final String name;
+    private final Path directory;
+    private final Map<String, String> overrides;
+    private final int port = freePort();
+    private final int adminPort = freePort();
+    private volatile Process process;
+    private int starts;
+
+    /**
+     * Berth for one test instance on {@code dockerHost}, with the test tick (200 ms). Its database and
+     * logs go to {@link #directoryOf(String)}, under target/ rather than a temp dir that JUnit deletes:
+     * they are what a post-mortem of a failed crash test needs.
+     */
+    public static BerthProcess forInstance(String instance, String dockerHost, boolean swarmMode) {
+        Path directory = directoryOf(instance);
+        return new BerthProcess(instance, directory, Map.of(
+                "database.url", "jdbc:h2:" + directory.toAbsolutePath().resolve("berth"),
+                "reconciler.instanceId", instance,
+                "reconciler.interval", "200ms",
+                "docker.swarmMode", Boolean.toString(swarmMode),
+                "docker.host", dockerHost));
+    }
+
+    public static Path directoryOf(String instance) {
+        return Path.of("target", "berth-processes", instance);
+    }
+
+    /** {@code overrides} are config keys and values, passed as -Ddw.key=value; logs go to {@code directory}. */
+    public BerthProcess(String name, Path directory, Map<String, String> overrides) {
+        this.name = name;
+        this.directory = directory;
+        this.overrides = Map.copyOf(overrides);
+    }
+
+    /** Starts a new process on the same database and ports; returns once its API answers. */
+    public void start(Duration deadline) {
+        if (!Files.isRegularFile(JAR)) {
+            throw new AssertionError(JAR.toAbsolutePath() + " is missing: these tests run after `mvn package`");
+        }
+        starts++;
+        try {
+            Files.createDirectories(directory);
+            Path log = directory.resolve("berth-" + starts + ".log");
+            process = new ProcessBuilder(command()).redirectErrorStream(true)
+                    .redirectOutput(log.toFile()).start();
+            System.out.printf("[%s] started Berth #%d as pid %d (log: %s)%n", name, starts, process.pid(), log);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + JAR, e);
+        }
+        HttpProbe.awaitAnswer(process, "http://127.0.0.1:" + port + "/api/v1/info", deadline);
+    }
+
+    /** SIGKILL, then waits for the exit and checks by pid that the process is really gone. */
+    public void kill() {
+        long pid = process.pid();
+        process.destroyForcibly();
+        int exit = waitForExit(Duration.ofSeconds(60));
+        if (exit != KILLED || ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+            throw new AssertionError("Berth pid " + pid + " was not killed: exit " + exit);
+        }
+    }
+
+    /** A clean shutdown (SIGTERM), for the end of a test. */
+    @Override
+    public void close() {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (waitForExit(Duration.ofSeconds(90)) < 0) {
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public int adminPort() {
+        return adminPort;
+    }
+
+    private List<String> command() {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m",
+                "-Ddw.server.applicationConnectors[0].port=" + port,
+                "-Ddw.server.adminConnectors[0].port=" + adminPort));
+        overrides.forEach((key, value) -> command.add("-Ddw." + key + "=" + value));
+        command.addAll(List.of("-jar", JAR.toString(), "server", CONFIG.toString()));
+        return command;
+    }
+
+    /** The exit value, or -1 if the process still runs after the deadline. */
+    private int waitForExit(Duration deadline) {
+        try {
+            return process.waitFor(deadline.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while waiting for Berth to exit", e);
+        }
+    }
+
+    private static int freePort() {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
