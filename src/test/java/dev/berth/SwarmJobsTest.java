@@ -44,7 +44,7 @@ class SwarmJobsTest {
     @Test
     void theServiceHasOneReplicaNoRestartsAndBerthsLabels() {
         String id = api.submitJson(manifest("sleep 5"));
-        JsonNode job = api.awaitPhase(id, Set.of("Launching", "Running"), DEADLINE);
+        JsonNode job = api.awaitPhase(id, Set.of("Running"), DEADLINE);
         String serviceId = job.get("status").get("serviceId").asText();
 
         var spec = TestEngine.docker().inspectServiceCmd(serviceId).exec().getSpec();
