@@ -15,12 +15,24 @@ public final class Database {
     private Database() {
     }
 
-    /** H2 holds commits in memory up to WRITE_DELAY (500 ms) before writing them: a killed process loses them. */
+    /**
+     * H2 holds commits in memory up to WRITE_DELAY (500 ms) before writing them: a killed process
+     * loses them. And H2's own shutdown hook would close the database under a reconcile pass still
+     * running; Dropwizard stops the loop before it closes the pool, so that order is left to it.
+     */
     public static void makeCommitsDurable(DataSourceFactory factory) {
         String url = factory.getUrl();
-        if (url.startsWith("jdbc:h2:") && !url.toUpperCase(java.util.Locale.ROOT).contains("WRITE_DELAY")) {
-            factory.setUrl(url + ";WRITE_DELAY=0");
+        if (!url.startsWith("jdbc:h2:")) {
+            return;
         }
+        String upper = url.toUpperCase(java.util.Locale.ROOT);
+        if (!upper.contains("WRITE_DELAY")) {
+            url += ";WRITE_DELAY=0";
+        }
+        if (!upper.contains("DB_CLOSE_ON_EXIT")) {
+            url += ";DB_CLOSE_ON_EXIT=FALSE";
+        }
+        factory.setUrl(url);
     }
 
     /** Applies the changelog, so that `server` alone is enough on a new database or after an upgrade. */
