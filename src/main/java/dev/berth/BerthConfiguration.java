@@ -1,6 +1,8 @@
 package dev.berth;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import dev.berth.config.ApiConfig;
 import dev.berth.config.DockerConfig;
 import dev.berth.config.JobsConfig;
@@ -11,30 +13,39 @@ import io.dropwizard.db.DataSourceFactory;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
+/**
+ * Berth's config.yml. A section written but left empty (for example {@code jobs:} with only
+ * comments under it) reads as YAML null; it means the section's defaults, as if it were absent.
+ */
 public class BerthConfiguration extends Configuration {
     @Valid
     @NotNull
     @JsonProperty
+    @JsonSetter(nulls = Nulls.AS_EMPTY)
     private DockerConfig docker = new DockerConfig();
 
     @Valid
     @NotNull
     @JsonProperty
+    @JsonSetter(nulls = Nulls.AS_EMPTY)
     private ReconcilerConfig reconciler = new ReconcilerConfig();
 
     @Valid
     @NotNull
     @JsonProperty
+    @JsonSetter(nulls = Nulls.AS_EMPTY)
     private LogsConfig logs = new LogsConfig();
 
     @Valid
     @NotNull
     @JsonProperty
+    @JsonSetter(nulls = Nulls.AS_EMPTY)
     private ApiConfig api = new ApiConfig();
 
     @Valid
     @NotNull
     @JsonProperty
+    @JsonSetter(nulls = Nulls.AS_EMPTY)
     private JobsConfig jobs = new JobsConfig();
 
     public JobsConfig getJobs() {
