@@ -95,11 +95,16 @@ public class BerthApplication extends Application<BerthConfiguration> {
         var lifecycle = new Lifecycle(config.getReconciler().getInitialBackoff().toJavaDuration(),
                 config.getReconciler().getMaxBackoff().toJavaDuration(), ttl == null ? null : ttl.toJavaDuration(),
                 docker.getStopTimeout().toJavaDuration());
+        int workers = config.getReconciler().getWorkers();
+        // Registered before the loop, so Dropwizard stops it after the loop's last pass.
+        var actionThreads = environment.lifecycle().executorService("berth-action-%d")
+                .minThreads(workers).maxThreads(workers).build();
         var reconciler = new Reconciler(store, gateway,
                 new Planner(docker.isSwarmMode() ? Backend.SERVICE : Backend.CONTAINER, docker.isAutoCleanup(),
                         config.getReconciler().isLaunch(), config.getReconciler().getOrphanGrace().toJavaDuration()),
                 resolver,
-                new ReconcilerSettings(instanceId, docker.isAutoCleanup(), maxLogBytes, lifecycle), clock);
+                new ReconcilerSettings(instanceId, docker.isAutoCleanup(), maxLogBytes, lifecycle), clock,
+                actionThreads);
         var loop = new ReconcileLoop(reconciler, config.getReconciler().getInterval().toJavaDuration(), clock,
                 environment.metrics().timer("reconciler.pass"));
         environment.lifecycle().manage(loop);

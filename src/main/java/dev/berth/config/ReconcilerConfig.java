@@ -3,6 +3,8 @@ package dev.berth.config;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.util.Duration;
 import io.dropwizard.validation.MinDuration;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +31,15 @@ public class ReconcilerConfig {
     @JsonProperty
     private boolean launch = true;
 
+    /**
+     * How many of a pass's actions (launch, observe, finish, stop) run at once. Each mostly waits on
+     * the engine, so more than the cores; the Docker client keeps 32 connections.
+     */
+    @Min(1)
+    @Max(32)
+    @JsonProperty
+    private int workers = 16;
+
     /** How long a running object of no active job is left alone before it is removed as an orphan. */
     @NotNull
     @JsonProperty
@@ -53,6 +64,10 @@ public class ReconcilerConfig {
 
     public Duration getOrphanGrace() {
         return orphanGrace;
+    }
+
+    public int getWorkers() {
+        return workers;
     }
 
     public boolean isLaunch() {

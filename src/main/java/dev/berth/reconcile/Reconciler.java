@@ -20,12 +20,19 @@ import dev.berth.docker.Workload;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One reconcile pass: list the engine's objects, then read the active jobs (in that order, so the
  * job set is never older than the listing), plan, and carry out each action on its own.
+ * <p>
+ * The actions of a pass run side by side on {@code actions} and the pass ends when all have: each
+ * concerns one job (or one leftover object), the planner gives a job at most one, and a Docker call
+ * mostly waits on the engine, so a burst of launches or endings does not queue behind one another.
+ * Passes themselves never overlap, so no two actions on the same job ever run at once.
  */
 public class Reconciler {
     private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
@@ -38,10 +45,18 @@ public class Reconciler {
     private final StatusWriter writer;
     private final AttemptCloser closer;
     private final Clock clock;
+    private final Executor actions;
     private Runnable requestPass = () -> { };
 
+    /** Carries out a pass's actions one after another, on the thread of the pass. */
     public Reconciler(JobStore store, DockerGateway docker, Planner planner, SpecResolver resolver,
                       ReconcilerSettings settings, Clock clock) {
+        this(store, docker, planner, resolver, settings, clock, Runnable::run);
+    }
+
+    public Reconciler(JobStore store, DockerGateway docker, Planner planner, SpecResolver resolver,
+                      ReconcilerSettings settings, Clock clock, Executor actions) {
+        this.actions = actions;
         this.store = store;
         this.docker = docker;
         this.planner = planner;
@@ -61,15 +76,10 @@ public class Reconciler {
         Observed observed = observe();
         List<Job> active = store.active();
         LOG.debug("pass: {} active jobs, engine shows {}", active.size(), observed.workloads());
-        for (Action action : planner.plan(active, observed, clock.instant())) {
-            try {
-                execute(action);
-            } catch (GatewayException e) {
-                LOG.warn("{}: {}; the next pass tries again", action.describe(), e.getMessage());
-            } catch (RuntimeException e) {
-                LOG.error("{} failed; the next pass tries again", action.describe(), e);
-            }
-        }
+        List<CompletableFuture<Void>> running = planner.plan(active, observed, clock.instant()).stream()
+                .map(action -> CompletableFuture.runAsync(() -> executeAlone(action), actions))
+                .toList();
+        CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).join();
         int expired = store.deleteExpired(clock.millis());
         if (expired > 0) {
             LOG.info("deleted {} finished jobs whose retention ran out", expired);
@@ -82,6 +92,17 @@ public class Reconciler {
             return Observed.available(listing.workloads(), listing.swarmManager());
         } catch (EngineUnavailableException e) {
             return Observed.unavailable(e.getMessage());
+        }
+    }
+
+    /** One action's failure is logged and left to the next pass; it never stops the others. */
+    private void executeAlone(Action action) {
+        try {
+            execute(action);
+        } catch (GatewayException e) {
+            LOG.warn("{}: {}; the next pass tries again", action.describe(), e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.error("{} failed; the next pass tries again", action.describe(), e);
         }
     }
 
