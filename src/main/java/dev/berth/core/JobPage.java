@@ -3,5 +3,5 @@ package dev.berth.core;
 import java.util.List;
 
 /** One page of a job listing and the cursor of the next page (null on the last page). */
-public record JobPage(List<Job> items, String next) {
+public record JobPage(List<JobRecord> items, String next) {
 }

@@ -7,10 +7,12 @@ import dev.berth.core.AttemptRecord;
 import dev.berth.core.Backend;
 import dev.berth.core.Job;
 import dev.berth.core.JobEvent;
+import dev.berth.core.JobRecord;
 import dev.berth.core.JobSpec;
 import dev.berth.core.JobStatus;
 import dev.berth.core.Phase;
 import dev.berth.core.Reason;
+import dev.berth.core.ResolvedSpec;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +39,10 @@ final class JobRows {
                 millis(s.startedAt()), millis(s.finishedAt()), s.observedGeneration(), millis(s.firstStartedAt()),
                 millis(s.nextAttemptAt()), millis(s.expiresAt()), s.history().isEmpty() ? null : write(s.history()),
                 job.version());
+    }
+
+    JobRecord toRecord(JobRow row) {
+        return new JobRecord(toJob(row), row.resolved() == null ? null : read(row.resolved(), ResolvedSpec.class));
     }
 
     Job toJob(JobRow row) {

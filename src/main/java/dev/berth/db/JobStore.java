@@ -5,6 +5,7 @@ import dev.berth.core.CapturedLog;
 import dev.berth.core.Job;
 import dev.berth.core.JobEvent;
 import dev.berth.core.JobPage;
+import dev.berth.core.JobRecord;
 import dev.berth.core.ResolvedSpec;
 import java.util.List;
 import java.util.Optional;
@@ -44,14 +45,13 @@ public class JobStore {
         return jdbi.withExtension(JobDao.class, dao -> dao.find(id)).map(rows::toJob);
     }
 
-    public Optional<Job> findByName(String name) {
-        return jdbi.withExtension(JobDao.class, dao -> dao.findByName(name)).map(rows::toJob);
+    public Optional<JobRecord> findByName(String name) {
+        return jdbi.withExtension(JobDao.class, dao -> dao.findByName(name)).map(rows::toRecord);
     }
 
-    public Optional<ResolvedSpec> resolved(String id) {
-        return jdbi.withExtension(JobDao.class, dao -> dao.find(id))
-                .map(JobRow::resolved)
-                .map(text -> rows.read(text, ResolvedSpec.class));
+    /** The job and the spec its current attempt was resolved to, in one read. */
+    public Optional<JobRecord> findRecord(String id) {
+        return jdbi.withExtension(JobDao.class, dao -> dao.find(id)).map(rows::toRecord);
     }
 
     /** Every job that is not terminal, oldest first. */
@@ -62,8 +62,8 @@ public class JobStore {
     public JobPage page(JobQuery query) {
         List<JobRow> found = jdbi.withExtension(JobDao.class, dao -> dao.page(query));
         boolean more = found.size() > query.limit();
-        List<Job> items = found.stream().limit(query.limit()).map(rows::toJob).toList();
-        return new JobPage(items, more ? items.get(items.size() - 1).id() : null);
+        List<JobRecord> items = found.stream().limit(query.limit()).map(rows::toRecord).toList();
+        return new JobPage(items, more ? items.get(items.size() - 1).job().id() : null);
     }
 
     /**

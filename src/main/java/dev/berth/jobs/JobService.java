@@ -5,6 +5,7 @@ import dev.berth.api.JobManifest;
 import dev.berth.command.ResolutionException;
 import dev.berth.api.ManifestValidator;
 import dev.berth.core.Job;
+import dev.berth.core.JobRecord;
 import dev.berth.core.JobEvent;
 import dev.berth.core.JobIds;
 import dev.berth.core.JobSpec;
@@ -37,7 +38,7 @@ public class JobService {
     }
 
     /** The stored job, and whether this call created it (false: the same named job already existed). */
-    public record Submitted(Job job, boolean created) { }
+    public record Submitted(JobRecord job, boolean created) { }
 
     public Submitted submit(JobManifest manifest) {
         JobSpec spec = pinned(validator.toSpec(manifest));
@@ -56,7 +57,7 @@ public class JobService {
             return sameNamed(manifest.name(), spec, labels).orElseThrow(() -> raced);
         }
         wakeReconciler.run();
-        return new Submitted(store.find(job.id()).orElseThrow(), true);
+        return new Submitted(store.findRecord(job.id()).orElseThrow(), true);
     }
 
     /**
@@ -80,7 +81,7 @@ public class JobService {
             return Optional.empty();
         }
         return store.findByName(name).map(found -> {
-            if (!found.spec().equals(spec) || !found.labels().equals(Map.copyOf(labels))) {
+            if (!found.job().spec().equals(spec) || !found.job().labels().equals(Map.copyOf(labels))) {
                 throw new NameConflictException(name);
             }
             return new Submitted(found, false);

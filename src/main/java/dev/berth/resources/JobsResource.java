@@ -5,6 +5,7 @@ import dev.berth.api.JobManifest;
 import dev.berth.api.JobView;
 import dev.berth.core.CapturedLog;
 import dev.berth.core.Job;
+import dev.berth.core.JobRecord;
 import dev.berth.core.JobEvent;
 import dev.berth.core.SensitiveValues;
 import dev.berth.db.JobStore;
@@ -63,13 +64,13 @@ public class JobsResource {
     public JobList list(@QueryParam("phase") String phase, @QueryParam("label") List<String> labels,
                         @QueryParam("limit") String limit, @QueryParam("after") String after) {
         var page = store.page(ListParams.query(phase, labels, limit, after));
-        return new JobList(page.items().stream().map(this::view).toList(), page.next());
+        return new JobList(page.items().stream().map(JobsResource::view).toList(), page.next());
     }
 
     @GET
     @Path("{id}")
     public JobView get(@PathParam("id") String id) {
-        return view(find(id));
+        return view(store.findRecord(id).orElseThrow(() -> noJob(id)));
     }
 
     @GET
@@ -110,7 +111,8 @@ public class JobsResource {
     @POST
     @Path("{id}/cancel")
     public JobView cancel(@PathParam("id") String id) {
-        return view(control.cancel(id).orElseThrow(() -> new NotFoundException("no job with id " + id)));
+        control.cancel(id).orElseThrow(() -> noJob(id));
+        return get(id);
     }
 
     /** Removes a finished job, its events and logs; a live job must be cancelled first (409). */
@@ -118,7 +120,7 @@ public class JobsResource {
     @Path("{id}")
     public Response delete(@PathParam("id") String id) {
         if (!control.delete(id)) {
-            throw new NotFoundException("no job with id " + id);
+            throw noJob(id);
         }
         return Response.noContent().build();
     }
@@ -126,10 +128,14 @@ public class JobsResource {
     public record EventList(List<JobEvent> items) { }
 
     private Job find(String id) {
-        return store.find(id).orElseThrow(() -> new NotFoundException("no job with id " + id));
+        return store.find(id).orElseThrow(() -> noJob(id));
     }
 
-    private JobView view(Job job) {
-        return JobView.of(job, store.resolved(job.id()).orElse(null));
+    private static NotFoundException noJob(String id) {
+        return new NotFoundException("no job with id " + id);
+    }
+
+    private static JobView view(JobRecord record) {
+        return JobView.of(record.job(), record.resolved());
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.berth.core.CapturedLog;
 import dev.berth.core.Job;
+import dev.berth.core.JobRecord;
 import dev.berth.core.JobEvent;
 import dev.berth.core.JobIds;
 import dev.berth.core.JobStatus;
@@ -41,7 +42,7 @@ class JobStoreTest {
         assertThat(read.spec()).isEqualTo(job.spec());
         assertThat(read.labels()).isEqualTo(Map.of("team", "mri"));
         assertThat(read.status().phase()).isEqualTo(Phase.Pending);
-        assertThat(store.findByName("nightly")).map(Job::id).contains(job.id());
+        assertThat(store.findByName("nightly")).map(record -> record.job().id()).contains(job.id());
         assertThat(store.events(job.id())).extracting(JobEvent::reason).containsExactly(Reason.Submitted);
     }
 
@@ -69,7 +70,7 @@ class JobStoreTest {
         Job now = store.find(job.id()).orElseThrow();
         assertThat(now.status().phase()).isEqualTo(Phase.Launching);
         assertThat(now.version()).isEqualTo(read.version() + 1);
-        assertThat(store.resolved(job.id())).contains(ResolvedSpec.of(read.spec()));
+        assertThat(store.findRecord(job.id()).orElseThrow().resolved()).isEqualTo(ResolvedSpec.of(read.spec()));
     }
 
     @Test
@@ -116,7 +117,7 @@ class JobStoreTest {
         return new JobEvent(Jobs.NOW, JobEvent.EventType.Normal, Phase.Pending, Reason.Submitted, "accepted", 1);
     }
 
-    private static List<String> ids(List<Job> jobs) {
-        return jobs.stream().map(Job::id).toList();
+    private static List<String> ids(List<JobRecord> jobs) {
+        return jobs.stream().map(record -> record.job().id()).toList();
     }
 }
