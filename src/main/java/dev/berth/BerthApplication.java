@@ -75,6 +75,7 @@ public class BerthApplication extends Application<BerthConfiguration> {
         Database.makeCommitsDurable(config.getDatabase());
         Database.migrate(config.getDatabase(), environment);
         Jdbi jdbi = new JdbiFactory().build(environment, config.getDatabase(), "database");
+        Database.cacheDaoMetadata(jdbi);
         String instanceId = Database.instanceId(jdbi, config.getReconciler().getInstanceId(), clock);
         JobStore store = new JobStore(jdbi, environment.getObjectMapper());
         var commands = new CommandService(new CommandStore(jdbi), environment.getObjectMapper(), clock);
@@ -123,8 +124,10 @@ public class BerthApplication extends Application<BerthConfiguration> {
 
         var limits = new ManifestLimits(docker.getAllowedMountRoots().stream().map(Path::of).toList(),
                 config.getApi().getMaxLabels(), 256, 256, 32);
+        // With launching paused a new job has nothing to wake the loop for; the tick still looks.
+        Runnable wakeOnSubmit = config.getReconciler().isLaunch() ? loop::wake : () -> { };
         var jobs = new JobService(store, new ManifestValidator(limits), resolver, new JobIds(clock), clock,
-                loop::wake);
+                wakeOnSubmit);
         var jersey = environment.jersey();
         jersey.register(new BodySizeLimit((int) config.getApi().getMaxBodySize().toBytes()));
         jersey.register(new YamlBodyReader(environment.getObjectMapper()));

@@ -4,9 +4,12 @@ import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.db.ManagedDataSource;
 import io.dropwizard.migrations.CloseableLiquibaseWithClassPathMigrationsFile;
-import java.util.UUID;
 import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.extension.Extensions;
+import org.jdbi.v3.sqlobject.SqlObjectFactory;
 
 /** Start-up work on the database: bring the schema up to date, and name this Berth instance. */
 public final class Database {
@@ -33,6 +36,20 @@ public final class Database {
             url += ";DB_CLOSE_ON_EXIT=FALSE";
         }
         factory.setUrl(url);
+    }
+
+    /**
+     * Jdbi builds a SqlObject's metadata on first attach and caches it in the config of the Handle,
+     * which is a copy thrown away on close: every attach would rebuild it. Built here, on the Jdbi's
+     * own config, it is copied into every Handle instead.
+     */
+    public static void cacheDaoMetadata(Jdbi jdbi) {
+        var extensions = jdbi.getConfig(Extensions.class);
+        var factory = extensions.findFactory(SqlObjectFactory.class).orElseThrow();
+        for (Class<?> dao : List.of(JobDao.class, LabelDao.class, EventDao.class, LogDao.class,
+                CommandDao.class, InstanceDao.class)) {
+            extensions.findMetadata(dao, factory);
+        }
     }
 
     /** Applies the changelog, so that `server` alone is enough on a new database or after an upgrade. */

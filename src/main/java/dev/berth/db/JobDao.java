@@ -3,13 +3,13 @@ package dev.berth.db;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.SqlObject;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-@RegisterConstructorMapper(JobRow.class)
+@RegisterRowMapper(JobRowMapper.class)
 public interface JobDao extends SqlObject {
 
     @SqlUpdate("""
@@ -87,6 +87,6 @@ public interface JobDao extends SqlObject {
             statement.bind("key" + i, label.getKey()).bind("value" + i, label.getValue());
             i++;
         }
-        return statement.mapTo(JobRow.class).list();
+        return statement.map(new JobRowMapper()).list();
     }
 }
