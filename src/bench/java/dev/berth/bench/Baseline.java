@@ -1,0 +1,54 @@
+package dev.berth.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The baseline's side of a throughput round: all N jobs in flight at once, one thread each, since
+ * Berth is given all N at once too. The round ends when the last job's objects are removed.
+ */
+final class Baseline {
+
+    /** Runs one job from start to removal, directly on the engine. */
+    interface JobRunner {
+        JobSample run(String name) throws Exception;
+    }
+
+    private Baseline() {
+    }
+
+    static RoundResult run(JobRunner runner, String runId, String round, int jobs) throws InterruptedException {
+        ExecutorService threads = Executors.newFixedThreadPool(jobs);
+        try {
+            List<Future<JobSample>> running = new ArrayList<>();
+            long start = System.nanoTime();
+            for (int i = 0; i < jobs; i++) {
+                String name = "bench-" + runId + "-" + round + "-" + i;
+                running.add(threads.submit(() -> runner.run(name)));
+            }
+            List<JobSample> samples = new ArrayList<>();
+            for (Future<JobSample> job : running) {
+                samples.add(outcome(job));
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            return new RoundResult("baseline", round, jobs, seconds, samples);
+        } finally {
+            threads.shutdownNow();
+            threads.awaitTermination(1, TimeUnit.MINUTES);
+        }
+    }
+
+    /** A job that threw counts as a failure (and is reported), not as a reason to stop the benchmark. */
+    private static JobSample outcome(Future<JobSample> job) throws InterruptedException {
+        try {
+            return job.get(30, TimeUnit.MINUTES);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            System.err.println("  baseline job failed: " + e.getCause());
+            return new JobSample("failed", Double.NaN, Double.NaN, Double.NaN, Double.NaN, false);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package dev.berth.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * What a benchmark run does and where: sizes from the environment (BERTH_BENCH_*), paths from the
+ * system properties scripts/bench passes.
+ */
+record BenchSettings(int jobs, int rounds, String image, Path jar, Path config, Path workDir, Path report,
+                     String runId, String commit, Duration apiRun, int seededJobs, int activeJobs) {
+
+    /** Every object the baseline creates carries this label with the run id, and only those are removed. */
+    static final String RUN_LABEL = "berth-bench.run";
+
+    static BenchSettings fromEnvironment() {
+        String runId = Long.toString(System.currentTimeMillis() / 1000, 36);
+        return new BenchSettings(
+                intFromEnv("BERTH_BENCH_JOBS", 100),
+                intFromEnv("BERTH_BENCH_ROUNDS", 3),
+                System.getenv().getOrDefault("BERTH_BENCH_IMAGE", "berth-test-busybox:1"),
+                Path.of(required("bench.jar")),
+                Path.of(required("bench.config")),
+                Path.of(required("bench.work")),
+                Path.of(required("bench.report")),
+                runId,
+                System.getProperty("bench.commit", "unknown"),
+                Duration.ofSeconds(intFromEnv("BERTH_BENCH_API_SECONDS", 10)),
+                intFromEnv("BERTH_BENCH_SEEDED_JOBS", 100_000),
+                50);
+    }
+
+    /** The Berth instance id of one server: its objects carry it, so cleanup can find exactly them. */
+    String instanceId(String purpose) {
+        return "bench-" + runId + "-" + purpose;
+    }
+
+    private static int intFromEnv(String name, int fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : Integer.parseInt(value.trim());
+    }
+
+    private static String required(String property) {
+        String value = System.getProperty(property);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("system property " + property + " is required (scripts/bench sets it)");
+        }
+        return value;
+    }
+}

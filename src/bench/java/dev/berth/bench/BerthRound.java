@@ -1,0 +1,91 @@
+package dev.berth.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.dockerjava.api.DockerClient;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Berth's side of a throughput round: N jobs POSTed at once, then done when none of them is
+ * active any more and none of their containers or services is left on the engine (the baseline
+ * also removes what it made). Per-job times are read afterwards, outside the timed window.
+ */
+final class BerthRound {
+    private static final Duration GIVE_UP_AFTER = Duration.ofMinutes(20);
+
+    private final BerthApi api;
+    private final DockerClient docker;
+    private final String instanceId;
+    private final boolean swarm;
+    private final String image;
+
+    BerthRound(BerthApi api, DockerClient docker, String instanceId, boolean swarm, String image) {
+        this.api = api;
+        this.docker = docker;
+        this.instanceId = instanceId;
+        this.swarm = swarm;
+        this.image = image;
+    }
+
+    RoundResult run(String round, int jobs) throws IOException, InterruptedException {
+        String label = "bench.round=" + round;
+        String manifest = TrivialJob.manifest(image, TrivialJob.COMMAND, Map.of("bench.round", round));
+        double[] submittedAt = new double[jobs];
+        List<CompletableFuture<String>> ids = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int i = 0; i < jobs; i++) {
+            submittedAt[i] = System.currentTimeMillis();
+            ids.add(api.submit(manifest));
+        }
+        CompletableFuture.allOf(ids.toArray(CompletableFuture[]::new)).join();
+        long deadline = start + GIVE_UP_AFTER.toNanos();
+        // Light polling, since it competes with Berth and the engine for the CPU (the baseline has no
+        // poller): Berth's API every 50 ms until no job of the round is active, then the engine until
+        // the last objects are removed (Berth removes each right after writing its terminal status).
+        while (api.anyActive(label)) {
+            pause(deadline, 50);
+        }
+        while (objectsLeft() > 0) {
+            pause(deadline, 20);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        List<JobSample> samples = new ArrayList<>();
+        for (int i = 0; i < jobs; i++) {
+            samples.add(sample(ids.get(i).join(), submittedAt[i]));
+        }
+        return new RoundResult("berth", round, jobs, seconds, samples);
+    }
+
+    /**
+     * Running: the time of the job's Running event, which Berth takes from the engine (the
+     * container's StartedAt, or the swarm task's running timestamp). recordedAt comes later, from the
+     * database, because the API shows Docker's finish time, not when Berth wrote it.
+     */
+    private JobSample sample(String id, double submittedAt) throws IOException, InterruptedException {
+        JsonNode status = api.job(id).path("status");
+        double running = Double.NaN;
+        for (JsonNode event : api.events(id)) {
+            if ("Running".equals(event.path("phase").asText())) {
+                running = JobSample.millis(event.path("at").asText());
+            }
+        }
+        return new JobSample(id, submittedAt, running, JobSample.millis(status.path("finishedAt").asText(null)),
+                Double.NaN, "Succeeded".equals(status.path("phase").asText()));
+    }
+
+    private int objectsLeft() {
+        return swarm ? OwnObjects.berthServices(docker, instanceId) : OwnObjects.berthContainers(docker, instanceId);
+    }
+
+    private static void pause(long deadline, long millis) throws InterruptedException {
+        if (System.nanoTime() > deadline) {
+            throw new IllegalStateException("Berth's jobs were not all done within " + GIVE_UP_AFTER.toMinutes()
+                    + " min");
+        }
+        Thread.sleep(millis);
+    }
+}

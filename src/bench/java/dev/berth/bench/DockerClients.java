@@ -1,0 +1,29 @@
+package dev.berth.bench;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import java.net.URI;
+import java.time.Duration;
+
+/** docker-java clients over the same httpclient5 transport Berth uses. */
+final class DockerClients {
+    static final String HOST = System.getenv().getOrDefault("BERTH_BENCH_DOCKER_HOST", "unix:///var/run/docker.sock");
+
+    private DockerClients() {
+    }
+
+    /**
+     * {@code maxConnections} must cover every call that may block at once (a wait holds its
+     * connection until the container exits). No response timeout: a wait may legitimately be long.
+     */
+    static DockerClient create(int maxConnections) {
+        var config = DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost(HOST).build();
+        var http = new ApacheDockerHttpClient.Builder().dockerHost(URI.create(HOST))
+                .maxConnections(maxConnections)
+                .connectionTimeout(Duration.ofSeconds(30))
+                .build();
+        return DockerClientImpl.getInstance(config, http);
+    }
+}

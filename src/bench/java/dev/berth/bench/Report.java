@@ -1,0 +1,84 @@
+package dev.berth.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Writes docs/benchmarks.md. Everything above the analysis marker is generated anew on every run;
+ * what follows the marker is written by people (why a target is missed, what to do about it) and is
+ * kept as it is.
+ */
+final class Report {
+    static final String ANALYSIS_MARKER = "<!-- Everything below this line is written by hand; scripts/bench keeps it. -->";
+
+    private final Results results;
+
+    Report(Results results) {
+        this.results = results;
+    }
+
+    /** What the console shows at the end of a run. */
+    String summaryTable() {
+        StringBuilder out = new StringBuilder("Targets (Berth on this machine):\n").append(ReportTables.targets(results));
+        if (!results.modes.isEmpty()) {
+            out.append("\nThroughput:\n").append(ReportTables.throughput(results))
+                    .append("\nLatency:\n").append(ReportTables.latency(results));
+        }
+        if (results.api != null) {
+            out.append("\nAPI:\n").append(ReportTables.api(results.api));
+        }
+        if (results.store != null) {
+            out.append("\nStore:\n").append(ReportTables.store(results.store));
+        }
+        return out.toString();
+    }
+
+    void write(Path file) throws IOException {
+        String analysis = "";
+        if (Files.exists(file)) {
+            String old = Files.readString(file, StandardCharsets.UTF_8);
+            int marker = old.indexOf(ANALYSIS_MARKER);
+            analysis = marker < 0 ? "" : old.substring(marker + ANALYSIS_MARKER.length());
+        }
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.writeString(file, generated() + ANALYSIS_MARKER + (analysis.isEmpty() ? "\n" : analysis),
+                StandardCharsets.UTF_8);
+    }
+
+    private String generated() {
+        StringBuilder doc = new StringBuilder();
+        doc.append("# Benchmarks\n\n")
+                .append("Berth beside a direct docker-java baseline, measured by `scripts/bench` in one run on one ")
+                .append("engine (see the README's *Benchmark* section). Every figure is the median over the rounds, ")
+                .append("with the smallest and largest round in brackets: `median (min–max)`. The figures above the ")
+                .append("analysis are generated; rerunning `scripts/bench` replaces them.\n\n")
+                .append("## Machine\n\n").append(ReportTables.machine(results));
+        if (!results.wasQuiet) {
+            doc.append("\n**The machine was not quiet during this run** (Maven tests ran meanwhile): the figures ")
+                    .append("are pessimistic for both sides.\n");
+        }
+        doc.append("\n## Targets\n\n").append(ReportTables.targets(results));
+        if (!results.modes.isEmpty()) {
+            doc.append("\n## 1. Throughput\n\n").append(ReportMethods.THROUGHPUT)
+                    .append(ReportTables.throughput(results))
+                    .append("\n## 2. Latency\n\n").append(ReportMethods.LATENCY).append(ReportTables.latency(results));
+        }
+        if (results.api != null) {
+            doc.append("\n## 3. API\n\n").append(ReportMethods.api(results.api)).append(ReportTables.api(results.api))
+                    .append("\nWhere the server's CPU time went during the measured runs (from /proc/PID/task):\n\n")
+                    .append(ReportTables.apiCpu(results.api));
+        }
+        if (results.store != null) {
+            doc.append("\n## 4. Scale of the store\n\n").append(ReportMethods.STORE)
+                    .append(ReportTables.store(results.store))
+                    .append(String.format("%nPass with finished jobs / pass without (ratio of the p50 medians): "
+                            + "**%.2f**.%n", results.store.passRatio()));
+        }
+        if (!results.modes.isEmpty()) {
+            doc.append("\n## Every throughput round, in the order run\n\n").append(ReportTables.rawRounds(results));
+        }
+        return doc.append('\n').toString();
+    }
+}

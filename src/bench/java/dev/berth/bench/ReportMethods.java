@@ -1,0 +1,68 @@
+package dev.berth.bench;
+
+/** What each section measures, in words, for the report: a figure is only as good as its definition. */
+final class ReportMethods {
+    static final String THROUGHPUT = """
+            N trivial jobs (`sh -c "echo bench; exit 0"` in the local test image) are submitted at once, and the \
+            round ends when every one of them is done. **Berth**: N POSTs sent at once; done when no job of the \
+            round is Pending, Launching or Running and none of its containers (services, in swarm mode) is \
+            left on the engine (the driver asks the API every 50 ms, and lists the engine's objects only once no \
+            job is active, so that its polling does not load the engine the baseline has to itself). \
+            **Baseline**: the same work directly with docker-java over the same httpclient5 transport, all N jobs in flight at once (one thread each): \
+            container mode creates, starts, waits, reads the exit code, reads the logs and removes the container; \
+            swarm mode creates a one-replica, restart-none service from the local image id, waits for its task \
+            (one shared poll of the run's tasks every 100 ms), reads the exit code from the task's container \
+            status, reads the service logs and removes the service. jobs/s = N / (first submit → last job done). \
+            One Berth server per mode serves all its rounds; Berth and the baseline alternate (ABAB...), after one \
+            unreported warm-up round of 20 jobs each. The ratio is Berth's median over the baseline's median.
+
+            """;
+
+    static final String LATENCY = """
+            Two loads. *One at a time*: after the throughput rounds, rounds of 10 jobs each submitted only once \
+            the one before is done (Berth and baseline alternating round by round); this is where the targets \
+            are judged, since the latency then is the runner's own. *Burst*: the throughput rounds above, where \
+            all N jobs wait in the engine's queue (the baseline's figures show how long). Per job, then p50 and \
+            p95 per round (the table gives their median and spread over the rounds). All times are wall-clock times of this one machine. \
+            *Berth: submit → Running*: from the driver's clock as the POST was sent to the time of the job's \
+            `Running` event (`GET /api/v1/jobs/{id}/events`), which Berth takes from the engine: the container's \
+            `StartedAt` (swarm: the task's `running` timestamp, or the container's `StartedAt` when the task had \
+            already finished when Berth looked). *Baseline: create → running*: from the create call to the \
+            container's `StartedAt`. *Berth: exit → terminal phase recorded*: from the container's `FinishedAt` \
+            (the job's `status.finishedAt`) to the moment Berth wrote the terminal phase; that moment is \
+            `job_logs.captured_at`, stamped by Berth in the same transaction as the terminal status and read from \
+            the database file after the server stopped (the API shows only Docker's times). *Baseline: exit → exit \
+            code read*: from `FinishedAt` to the moment the baseline had the exit code (container: the wait \
+            returned; swarm: its task poll saw the task finished).
+
+            """;
+
+    static final String STORE = """
+            50 jobs (`sleep 3600`) are launched by Berth and left running; the server stops. Two copies of its \
+            database are made; into one, 100,000 finished jobs are copied in SQL from one job Berth really ran to \
+            completion (its row, labels, four events and logs, under new ids), and the template job is deleted from \
+            both. Servers on the two copies then take turns (the same instance id, so both own the same 50 running \
+            containers), each with `reconciler.interval=250ms` for 20 s. The pass durations are the server's own \
+            `reconciler.pass` timer (admin `/metrics`: p50 and p95 over that server's passes); resident memory is \
+            `VmRSS` from `/proc/PID/status` at the end of the 20 s. Every server in this benchmark runs as \
+            `scripts/run` starts it: `java $BERTH_JAVA_OPTIONS -jar berth.jar server config.yml` (see the machine table).
+
+            """;
+
+    private ReportMethods() {
+    }
+
+    static String api(ApiResult a) {
+        return String.format("""
+                `wrk -t%d -c%d --latency` on loopback, on the same two cores as the server, against a server started \
+                with `-Ddw.reconciler.launch=false` (jobs stay Pending, nothing touches Docker). POST sends a trivial \
+                manifest (each request stores a new job); GET cycles over 100 stored ids. Each is first warmed up \
+                in 5 s steps until the JIT compiler threads use under 0.5 s of CPU in a step (on two cores, \
+                compiling otherwise takes a core for tens of seconds); then POST and GET runs alternate. Every job POSTed stays Pending, so the store grows during the \
+                section: it held %,d jobs at the end. The reconciler still runs a pass on every submission's \
+                wake-up: %,d passes ran during the measured runs (p50 %.1f ms at the end). The server's resident \
+                memory after the section: %d MB.
+
+                """, Wrk.THREADS, Wrk.CONNECTIONS, a.storedJobs(), a.passes(), a.passMedianMillis(), a.residentMb());
+    }
+}

@@ -1,0 +1,63 @@
+package dev.berth.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The targets for Berth on this machine, each judged against what was measured. */
+final class Targets {
+
+    /** One target: what it asks, what was measured, and whether that meets it (null: not measured). */
+    record Check(String target, String measured, Boolean met) {
+        String verdict() {
+            return met == null ? "not measured" : met ? "met" : "**missed**";
+        }
+    }
+
+    private Targets() {
+    }
+
+    static List<Check> judge(Results results) {
+        List<Check> checks = new ArrayList<>();
+        for (String mode : List.of("container", "swarm")) {
+            ModeResult m = results.mode(mode);
+            checks.add(m == null ? new Check("throughput Berth / baseline ≥ 0.95, " + mode + " mode", "—", null)
+                    : new Check("throughput Berth / baseline ≥ 0.95, " + mode + " mode",
+                            String.format("%.2f", m.ratio()), m.ratio() >= 0.95));
+        }
+        checks.add(exitToRecorded(results.mode("container"), "container", 100));
+        checks.add(exitToRecorded(results.mode("swarm"), "swarm", 1000));
+        ApiResult api = results.api;
+        checks.add(api == null ? new Check("POST /api/v1/jobs ≥ 1,500 req/s", "—", null)
+                : rate("POST /api/v1/jobs ≥ 1,500 req/s", ApiResult.rate(api.posts()), 1500));
+        checks.add(api == null ? new Check("GET /api/v1/jobs/{id} ≥ 5,000 req/s", "—", null)
+                : rate("GET /api/v1/jobs/{id} ≥ 5,000 req/s", ApiResult.rate(api.gets()), 5000));
+        StoreScaleResult store = results.store;
+        checks.add(store == null ? new Check("reconcile pass with 100,000 finished ≤ 1.2 × with none", "—", null)
+                : new Check(String.format("reconcile pass with %,d finished ≤ 1.2 × with none", store.finishedJobs()),
+                        String.format("%.2f ×", store.passRatio()), store.passRatio() <= 1.2));
+        if (store == null) {
+            checks.add(new Check("resident memory ≤ 300 MB", "—", null));
+        } else {
+            double worst = Math.max(StoreScaleResult.resident(store.empty()).median(),
+                    StoreScaleResult.resident(store.seeded()).median());
+            checks.add(new Check("resident memory ≤ 300 MB", String.format("%.0f MB (the larger median of the two)",
+                    worst), worst <= 300));
+        }
+        return checks;
+    }
+
+    private static Check exitToRecorded(ModeResult mode, String name, double limitMillis) {
+        String target = String.format("exit → terminal recorded p50 ≤ %s, %s mode, one job at a time",
+                limitMillis >= 1000 ? (int) (limitMillis / 1000) + " s" : (int) limitMillis + " ms", name);
+        if (mode == null) {
+            return new Check(target, "—", null);
+        }
+        // Jobs one at a time: under a burst of 100 the figure is the engine's queue (see the baseline's).
+        Spread p50 = ModeResult.latency(mode.berthAlone(), JobSample::exitToRecordedMillis, 50);
+        return new Check(target, p50.format("%.0f") + " ms", p50.median() <= limitMillis);
+    }
+
+    private static Check rate(String target, Spread measured, double minimum) {
+        return new Check(target, measured.format("%,.0f") + " req/s", measured.median() >= minimum);
+    }
+}
