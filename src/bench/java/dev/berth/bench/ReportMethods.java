@@ -59,8 +59,9 @@ final class ReportMethods {
                 manifest (each request stores a new job); GET cycles over 100 stored ids. Each is first warmed up \
                 in 5 s steps until the JIT compiler threads use under 0.5 s of CPU in a step (on two cores, \
                 compiling otherwise takes a core for tens of seconds); then POST and GET runs alternate. Every job POSTed stays Pending, so the store grows during the \
-                section: it held %,d jobs at the end. The reconciler still runs a pass on every submission's \
-                wake-up: %,d passes ran during the measured runs (p50 %.1f ms at the end). The server's resident \
+                section: it held %,d jobs at the end. With launching paused a submission does not wake the \
+                reconciler, but its tick still runs passes, each reading every pending job: %,d passes ran \
+                during the measured runs (p50 %.1f ms at the end). The server's resident \
                 memory after the section: %d MB.
 
                 """, Wrk.THREADS, Wrk.CONNECTIONS, a.storedJobs(), a.passes(), a.passMedianMillis(), a.residentMb());
