@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Shared by scripts/run and scripts/test: make sure a Docker engine answers.
 #
 # If none answers and we are root on a Debian-like machine, install Debian's docker.io and start
@@ -59,7 +60,6 @@ ensure_engine() {
 # A second, plain (never swarm) engine for the tests that need one, such as swarm mode on an engine
 # that is not a manager: scripts/lib/plain-engine starts it in a network namespace of its own.
 # Prints its address, or nothing where it cannot run.
-BERTH_PLAIN_ENGINE_SOCKET=/var/run/berth-plain-docker.sock
 
 ensure_plain_engine() {
   "$(dirname "${BASH_SOURCE[0]}")/plain-engine" start || true

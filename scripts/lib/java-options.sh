@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # The JVM options Berth is started with by scripts/run (and by scripts/bench, which measures Berth as
 # it is run). Without them the JVM sizes its heap from the machine (a quarter of its memory) and keeps
 # hundreds of MB it does not need; Berth's live data is small (jobs are read a page at a time, logs are

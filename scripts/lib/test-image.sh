@@ -1,13 +1,16 @@
+# shellcheck shell=bash
 # Shared by scripts/test and scripts/bench: the local test image, built without any registry.
 # Needs say() from engine.sh.
 
 TEST_IMAGE=${BERTH_TEST_IMAGE:-berth-test-busybox:1}
 
 # A root filesystem holding Debian's static busybox, imported as an image: no registry involved.
-build_test_image() {
-  local work busybox
+# The body is a subshell, so that its clean-up trap ends with it: a RETURN trap set in a function
+# stays set in the caller and fires again on the caller's own return, where $work no longer exists.
+build_test_image() (
+  set -euo pipefail
   work=$(mktemp -d)
-  trap 'rm -rf "$work"' RETURN
+  trap 'rm -rf "$work"' EXIT
   if dpkg -s busybox-static >/dev/null 2>&1; then
     busybox=/bin/busybox
   else
@@ -27,7 +30,7 @@ build_test_image() {
   chmod 1777 "$work/root/tmp"
   tar -C "$work/root" -c . | docker import -c 'CMD ["/bin/sh"]' - "$TEST_IMAGE" >/dev/null
   say "built test image $TEST_IMAGE"
-}
+)
 
 ensure_test_image() {
   docker image inspect "$TEST_IMAGE" >/dev/null 2>&1 || build_test_image

@@ -1,0 +1,31 @@
+# shellcheck shell=bash
+# Shared by scripts/test: Debian's shellcheck over every shell script of the project, so that a new
+# warning fails the tests. Needs say() from engine.sh; run from the repository's root (the scripts
+# source their libraries by paths relative to it, and -x follows them).
+
+# Every script: all of scripts/ (the commands and their libraries) and .ci/.
+project_scripts() {
+  find scripts .ci -type f | sort
+}
+
+ensure_shellcheck() {
+  command -v shellcheck >/dev/null 2>&1 && return 0
+  if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1; then
+    say "shellcheck is required to check the scripts (Debian: apt-get install shellcheck)"
+    return 1
+  fi
+  say "installing Debian's shellcheck (apt-get)"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq shellcheck >/dev/null 2>&1 \
+    || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq shellcheck >/dev/null; }
+}
+
+lint_scripts() {
+  ensure_shellcheck || return 1
+  local scripts
+  mapfile -t scripts < <(project_scripts)
+  if ! shellcheck -x "${scripts[@]}"; then
+    say "shellcheck found problems in the scripts (above)"
+    return 1
+  fi
+  say "shellcheck: ${#scripts[@]} scripts clean"
+}
