@@ -1,5 +1,6 @@
 package dev.berth.api;
 
+import dev.berth.command.CommandNames;
 import dev.berth.core.Desired;
 import dev.berth.core.FromCommand;
 import dev.berth.core.JobSpec;
@@ -35,9 +36,7 @@ final class FromCommandRules {
                     + ": the command says what runs");
         }
         FromCommandManifest from = manifest.fromCommand();
-        if (from.name() == null || from.name().isBlank()) {
-            errors.add("fromCommand.name is required");
-        }
+        CommandNames.problem(from.name()).ifPresent(problem -> errors.add("fromCommand.name: " + problem));
         checkParams(from.params(), errors);
         if (from.mounts() != null) {
             from.mounts().forEach((mount, source) -> mountRoots.checkMountSource("fromCommand.mounts." + mount, source, errors));

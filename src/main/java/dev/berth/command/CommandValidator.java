@@ -11,9 +11,7 @@ public final class CommandValidator {
     /** The problems of the definition; empty when it is valid. */
     public List<String> validate(CommandDefinition command) {
         List<String> problems = new ArrayList<>();
-        if (isBlank(command.name())) {
-            problems.add("name is required");
-        }
+        CommandNames.problem(command.name()).ifPresent(problems::add);
         if (isBlank(command.image())) {
             problems.add("image is required");
         }

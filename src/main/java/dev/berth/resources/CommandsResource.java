@@ -23,14 +23,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /** Command templates: register (create or replace a version), list, read, delete, import from an image. */
 @Path("/api/v1/commands")
 @Produces(MediaType.APPLICATION_JSON)
 public class CommandsResource {
     static final String IMAGE_LABEL = "org.nrg.commands";
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,252}");
 
     private final CommandService commands;
     private final DockerGateway docker;
@@ -46,7 +44,6 @@ public class CommandsResource {
     @Path("{name}")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response put(@PathParam("name") String name, JsonNode body) {
-        checkName(name);
         String version = body == null ? null : body.path("version").isTextual() ? body.get("version").asText() : null;
         boolean existed = commands.find(name, version == null ? "" : version).isPresent();
         CommandRow row = commands.register(name, body);
@@ -113,12 +110,6 @@ public class CommandsResource {
         }
         return new CommandView(row.name(), row.version().isEmpty() ? null : row.version(), definition.image(),
                 definition.description(), Instant.ofEpochMilli(row.registeredAt()), versions, raw);
-    }
-
-    private static void checkName(String name) {
-        if (!NAME.matcher(name).matches()) {
-            throw new InvalidRequestException(List.of("command name must be 1 to 253 letters, digits, '.', '_' or '-'"));
-        }
     }
 
     private static NotFoundException notFound(String name, String version) {
