@@ -71,6 +71,7 @@ public class BerthApplication extends Application<BerthConfiguration> {
     @Override
     public void run(BerthConfiguration config, Environment environment) throws Exception {
         Clock clock = Clock.systemUTC();
+        environment.lifecycle().addEventListener(new RequestLogStatus());
         StrictJson.apply(environment.getObjectMapper());
         Database.makeCommitsDurable(config.getDatabase());
         Database.migrate(config.getDatabase(), environment);

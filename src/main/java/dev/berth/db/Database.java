@@ -4,16 +4,25 @@ import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.db.ManagedDataSource;
 import io.dropwizard.migrations.CloseableLiquibaseWithClassPathMigrationsFile;
+import liquibase.Contexts;
+import liquibase.Scope;
+import liquibase.UpdateSummaryOutputEnum;
+import liquibase.changelog.ChangeSet;
+import liquibase.ui.LoggerUIService;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.extension.Extensions;
 import org.jdbi.v3.sqlobject.SqlObjectFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Start-up work on the database: bring the schema up to date, and name this Berth instance. */
 public final class Database {
     public static final String CHANGELOG = "migrations/migrations.xml";
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
     private Database() {
     }
@@ -52,11 +61,24 @@ public final class Database {
         }
     }
 
-    /** Applies the changelog, so that `server` alone is enough on a new database or after an upgrade. */
+    /**
+     * Applies the changelog, so that `server` alone is enough on a new database or after an upgrade.
+     * Liquibase writes its progress and summary to standard output; here they go to its logger (at
+     * WARN in config.yml), and Berth says in one line of its own which change sets it applies.
+     */
     public static void migrate(DataSourceFactory factory, Environment environment) throws Exception {
         ManagedDataSource dataSource = factory.build(environment.metrics(), "migrations");
         try (var liquibase = new CloseableLiquibaseWithClassPathMigrationsFile(dataSource, CHANGELOG)) {
-            liquibase.update("");
+            var toLogger = Map.<String, Object>of(Scope.Attr.ui.name(), new LoggerUIService(),
+                    "liquibase.command.showSummaryOutput", UpdateSummaryOutputEnum.LOG);
+            Scope.child(toLogger, () -> {
+                List<String> pending = liquibase.listUnrunChangeSets(new Contexts()).stream()
+                        .map(ChangeSet::getId).toList();
+                if (!pending.isEmpty()) {
+                    LOG.info("applying {} schema change set(s) from {}: {}", pending.size(), CHANGELOG, pending);
+                }
+                liquibase.update("");
+            });
         }
     }
 

@@ -18,13 +18,14 @@ import java.util.concurrent.TimeUnit;
  */
 public final class BerthProcess implements AutoCloseable {
     private static final Path JAR = Path.of("target", "berth.jar");
-    private static final Path CONFIG = Path.of("src", "test", "resources", "test-config.yml");
+    private static final Path TEST_CONFIG = Path.of("src", "test", "resources", "test-config.yml");
     /** What a process killed by SIGKILL exits with: proof that it did not shut down by itself. */
     private static final int KILLED = 128 + 9;
 
     private final String name;
     private final Path directory;
     private final Map<String, String> overrides;
+    private final Path config;
     private final int port = freePort();
     private final int adminPort = freePort();
     private volatile Process process;
@@ -51,9 +52,15 @@ public final class BerthProcess implements AutoCloseable {
 
     /** {@code overrides} are config keys and values, passed as -Ddw.key=value; logs go to {@code directory}. */
     public BerthProcess(String name, Path directory, Map<String, String> overrides) {
+        this(name, directory, overrides, TEST_CONFIG);
+    }
+
+    /** As above, started with the configuration file {@code config} (the shipped config.yml, say). */
+    public BerthProcess(String name, Path directory, Map<String, String> overrides, Path config) {
         this.name = name;
         this.directory = directory;
         this.overrides = Map.copyOf(overrides);
+        this.config = config;
     }
 
     /** Starts a new process on the same database and ports; returns once its API answers. */
@@ -64,7 +71,7 @@ public final class BerthProcess implements AutoCloseable {
         starts++;
         try {
             Files.createDirectories(directory);
-            Path log = directory.resolve("berth-" + starts + ".log");
+            Path log = log();
             process = new ProcessBuilder(command()).redirectErrorStream(true)
                     .redirectOutput(log.toFile()).start();
             System.out.printf("[%s] started Berth #%d as pid %d (log: %s)%n", name, starts, process.pid(), log);
@@ -95,6 +102,11 @@ public final class BerthProcess implements AutoCloseable {
         }
     }
 
+    /** Where the output of the latest start goes. */
+    public Path log() {
+        return directory.resolve("berth-" + starts + ".log");
+    }
+
     public int port() {
         return port;
     }
@@ -109,7 +121,7 @@ public final class BerthProcess implements AutoCloseable {
                 "-Ddw.server.applicationConnectors[0].port=" + port,
                 "-Ddw.server.adminConnectors[0].port=" + adminPort));
         overrides.forEach((key, value) -> command.add("-Ddw." + key + "=" + value));
-        command.addAll(List.of("-jar", JAR.toString(), "server", CONFIG.toString()));
+        command.addAll(List.of("-jar", JAR.toString(), "server", config.toString()));
         return command;
     }
 
