@@ -2,6 +2,7 @@ package dev.berth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.berth.support.AdminApi;
 import dev.berth.support.BerthTestApp;
 import dev.berth.support.JobsApi;
 import dev.berth.support.TestEngine;
@@ -9,6 +10,7 @@ import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import jakarta.ws.rs.client.Entity;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -26,10 +28,11 @@ class CancelPendingTest {
     }
 
     @Test
-    void aPendingJobIsCancelledAtOnceAndNeverLaunched() throws Exception {
+    void aPendingJobIsCancelledAtOnceAndNeverLaunched() {
         var api = new JobsApi(APP.client(), APP.getLocalPort());
         String id = api.submitJson(LifecycleScenarios.script("exit 0", ""));
-        Thread.sleep(500); // several passes: launching is paused, so it must still be pending
+        // Several passes that saw the job: launching is paused, so it must still be pending.
+        new AdminApi(APP.client(), APP.getAdminPort()).awaitPasses(3, Duration.ofSeconds(60));
         assertThat(api.getJson("/jobs/" + id).get("status").get("phase").asText()).isEqualTo("Pending");
 
         try (var response = APP.client().target("http://127.0.0.1:" + APP.getLocalPort() + "/api/v1/jobs/" + id
@@ -39,7 +42,7 @@ class CancelPendingTest {
             assertThat(status.get("phase").asText()).isEqualTo("Cancelled");
             assertThat(status.get("reason").asText()).isEqualTo("Cancelled");
         }
-        assertThat(LifecycleScenarios.objectsOf(id)).isZero();
+        assertThat(TestEngine.objectsOf(id)).isEmpty();
         assertThat(api.getJson("/jobs/" + id + "/events").get("items").findValuesAsText("phase"))
                 .containsExactly("Pending", "Cancelled");
     }

@@ -3,12 +3,15 @@ package dev.berth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.berth.support.Await;
 import dev.berth.support.BerthTestApp;
 import dev.berth.support.JobsApi;
 import dev.berth.support.TestEngine;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -70,11 +73,24 @@ class ModeSwitchTest {
                 """.formatted(TestEngine.IMAGE, script);
     }
 
-    /** Cleaned up through its own backend: no container and no service of the job remain. */
+    /**
+     * Cleaned up through its own backend: no container and no service of the job remain. Berth
+     * removes them only after writing the job's end, so they are waited for, within a bound.
+     */
     private static void assertNothingLeftOf(String jobId) {
+        assertThat(Await.until(() -> leftOf(jobId), List::isEmpty, TestEngine.REMOVAL))
+                .as("services and (non-task) containers of job %s after its end", jobId).isEmpty();
+    }
+
+    /** The job's services and its containers other than a service's task container. */
+    private static List<String> leftOf(String jobId) {
         var labels = Map.of("berth.job", jobId);
-        assertThat(TestEngine.docker().listServicesCmd().withLabelFilter(labels).exec()).isEmpty();
-        assertThat(TestEngine.docker().listContainersCmd().withShowAll(true).withLabelFilter(labels).exec()
-                .stream().filter(c -> !c.getLabels().containsKey("com.docker.swarm.task.id"))).isEmpty();
+        List<String> left = new ArrayList<>();
+        TestEngine.docker().listServicesCmd().withLabelFilter(labels).exec()
+                .forEach(service -> left.add("service " + service.getId()));
+        TestEngine.docker().listContainersCmd().withShowAll(true).withLabelFilter(labels).exec().stream()
+                .filter(c -> !c.getLabels().containsKey("com.docker.swarm.task.id"))
+                .forEach(container -> left.add("container " + container.getId()));
+        return left;
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.berth.support.AdminApi;
 import dev.berth.support.BerthTestApp;
 import dev.berth.support.JobsApi;
 import dev.berth.support.TestEngine;
@@ -59,7 +60,8 @@ class NotSwarmManagerTest {
             assertThat(docker.get("healthy").asBoolean()).isFalse();
             assertThat(docker.get("message").asText()).contains("not a swarm manager");
         }
-        Thread.sleep(1000); // a few more passes: the job must still not have become a container
+        // A few more passes: the job must still not have become a container.
+        new AdminApi(app.client(), app.getAdminPort()).awaitPasses(5, Duration.ofSeconds(60));
         assertThat(api.getJson("/jobs/" + id).get("status").get("phase").asText()).isEqualTo("Pending");
         assertThat(api.getJson("/jobs/" + id).get("status").has("containerId")).isFalse();
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.ServiceRestartCondition;
+import dev.berth.support.Await;
 import dev.berth.support.BerthTestApp;
 import dev.berth.support.JobsApi;
 import dev.berth.support.TestEngine;
@@ -43,7 +44,8 @@ class SwarmJobsTest {
 
     @Test
     void theServiceHasOneReplicaNoRestartsAndBerthsLabels() {
-        String id = api.submitJson(manifest("sleep 5"));
+        // Long enough never to end (and lose its service) before the test has looked; cleanUp removes it.
+        String id = api.submitJson(manifest("sleep 300"));
         JsonNode job = api.awaitPhase(id, Set.of("Running"), DEADLINE);
         String serviceId = job.get("status").get("serviceId").asText();
 
@@ -103,16 +105,20 @@ class SwarmJobsTest {
                 """.formatted(TestEngine.IMAGE, script);
     }
 
+    /** Berth removes the service only after writing the job's end: waited for, within a bound. */
     private static void assertServiceGone(String serviceId) {
-        boolean gone;
-        try {
-            TestEngine.docker().inspectServiceCmd(serviceId).exec();
-            gone = false;
-        } catch (NotFoundException e) {
-            gone = true;
-        }
+        boolean gone = Await.until(() -> !serviceExists(serviceId), TestEngine.REMOVAL);
         assertThat(gone).as("service %s removed after the job finished", serviceId).isTrue();
         assertThat(TestEngine.docker().listServicesCmd().withLabelFilter(Map.of("berth.instance", INSTANCE)).exec()
                 .stream().map(s -> s.getId())).doesNotContain(serviceId);
+    }
+
+    private static boolean serviceExists(String serviceId) {
+        try {
+            TestEngine.docker().inspectServiceCmd(serviceId).exec();
+            return true;
+        } catch (NotFoundException e) {
+            return false;
+        }
     }
 }

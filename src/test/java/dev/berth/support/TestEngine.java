@@ -8,6 +8,8 @@ import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -18,6 +20,14 @@ import java.util.UUID;
 public final class TestEngine {
     public static final String HOST = "unix:///var/run/docker.sock";
     public static final String IMAGE = System.getProperty("berth.testImage", "berth-test-busybox:1");
+
+    /**
+     * The bound on waiting for a finished job's objects to go. Berth writes a job's end first and
+     * removes its object only afterwards (AttemptCloser: a crash in between loses nothing), and the
+     * swarm removes a service's task container a moment after the service; so a test that has seen
+     * the end must wait for the removal rather than look once.
+     */
+    public static final Duration REMOVAL = Duration.ofSeconds(30);
 
     private static DockerClient client;
 
@@ -57,6 +67,31 @@ public final class TestEngine {
                 }
             }
         }
+    }
+
+    /** The job's containers (a service's task container among them) and services on the engine, by name. */
+    public static List<String> objectsOf(String jobId) {
+        Map<String, String> labels = Map.of("berth.job", jobId);
+        List<String> objects = new ArrayList<>();
+        for (var container : docker().listContainersCmd().withShowAll(true).withLabelFilter(labels).exec()) {
+            String[] names = container.getNames();
+            objects.add("container " + (names == null || names.length == 0 ? container.getId() : names[0])
+                    + " (" + container.getState() + ")");
+        }
+        if (isSwarmManager()) {
+            for (var service : docker().listServicesCmd().withLabelFilter(labels).exec()) {
+                objects.add("service " + (service.getSpec() == null ? service.getId() : service.getSpec().getName()));
+            }
+        }
+        return objects;
+    }
+
+    /**
+     * For a job whose end the test has seen: polls until none of its objects is left, at most
+     * {@link #REMOVAL}; returns those still there (empty once all are gone), for the test to assert.
+     */
+    public static List<String> objectsLeftOf(String jobId) {
+        return Await.until(() -> objectsOf(jobId), List::isEmpty, REMOVAL);
     }
 
     public static boolean isSwarmManager() {
