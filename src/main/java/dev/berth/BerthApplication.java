@@ -27,6 +27,7 @@ import dev.berth.resources.BodySizeLimit;
 import dev.berth.resources.CommandsResource;
 import dev.berth.resources.InfoResource;
 import dev.berth.resources.JobsResource;
+import dev.berth.resources.LogFollowers;
 import dev.berth.resources.ManifestErrorMappers;
 import dev.berth.resources.StrictJson;
 import dev.berth.resources.YamlBodyReader;
@@ -39,6 +40,7 @@ import io.dropwizard.lifecycle.Managed;
 import io.dropwizard.migrations.MigrationsBundle;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.concurrent.SynchronousQueue;
 import org.jdbi.v3.core.Jdbi;
 
 /** Wires Berth by hand: store, Docker gateway, reconcile loop and the REST API. */
@@ -134,7 +136,11 @@ public class BerthApplication extends Application<BerthConfiguration> {
         jersey.register(new YamlBodyReader(environment.getObjectMapper()));
         ManifestErrorMappers.all().forEach(jersey::register);
         var control = new JobControl(store, lifecycle, clock, loop::wake);
-        jersey.register(new JobsResource(jobs, control, store, new LiveLogs(gateway, store, maxLogBytes)));
+        var liveLogs = new LiveLogs(gateway, store, maxLogBytes);
+        // One thread a follower, at most 256 at a time: past that a follow is refused with 503.
+        var followerThreads = environment.lifecycle().executorService("berth-log-follower-%d")
+                .minThreads(0).maxThreads(256).workQueue(new SynchronousQueue<>()).build();
+        jersey.register(new JobsResource(jobs, control, store, liveLogs, new LogFollowers(liveLogs, followerThreads)));
         jersey.register(new CommandsResource(commands, gateway, environment.getObjectMapper()));
         jersey.register(new InfoResource(gateway, docker.getHost(), docker.isSwarmMode(), instanceId));
 

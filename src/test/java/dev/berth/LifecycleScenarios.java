@@ -3,6 +3,7 @@ package dev.berth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.berth.support.Await;
 import dev.berth.support.JobsApi;
 import dev.berth.support.TestEngine;
 import io.dropwizard.testing.ConfigOverride;
@@ -15,10 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -55,7 +54,8 @@ abstract class LifecycleScenarios {
         assertThat(status.get("phase").asText()).isEqualTo("Cancelled");
         assertThat(status.get("reason").asText()).isEqualTo("Cancelled");
         assertThat(api().logs(id)).contains("started");
-        assertThat(objectsGone(id)).as("no container or service of job %s left", id).isTrue();
+        assertThat(TestEngine.objectsLeftOf(id)).as("containers and services of job %s after it was cancelled", id)
+                .isEmpty();
         post("/jobs/" + id + "/cancel", 409);
     }
 
@@ -107,7 +107,8 @@ abstract class LifecycleScenarios {
         assertThat(status.get("phase").asText()).isEqualTo("Failed");
         assertThat(status.get("reason").asText()).isEqualTo("DeadlineExceeded");
         assertThat(status.get("attempts").asInt()).isEqualTo(1);
-        assertThat(objectsGone(id)).as("no container or service of job %s left", id).isTrue();
+        assertThat(TestEngine.objectsLeftOf(id)).as("containers and services of job %s after its deadline", id)
+                .isEmpty();
     }
 
     @Test
@@ -115,11 +116,7 @@ abstract class LifecycleScenarios {
         String id = api().submitJson(script("exit 0", ", \"policy\": {\"ttlSecondsAfterFinished\": 1}"));
         assertThat(api().awaitTerminal(id, DEADLINE).get("status").get("expiresAt").asText()).isNotEmpty();
 
-        Instant end = Instant.now().plus(DEADLINE);
-        int code;
-        do {
-            code = status("/jobs/" + id);
-        } while (code == 200 && Instant.now().isBefore(end));
+        int code = Await.until(() -> status("/jobs/" + id), answer -> answer != 200, DEADLINE);
 
         assertThat(code).isEqualTo(404);
         assertThat(status("/jobs/" + id + "/events")).isEqualTo(404);
@@ -145,7 +142,11 @@ abstract class LifecycleScenarios {
 
     @Test
     void followStreamsTheLinesOfARunningJobUntilItEnds() throws Exception {
-        String id = api().submitJson(script("for i in 1 2 3; do echo line$i; sleep 1; done", ""));
+        // The job waits at a gate after its first line, so that line must reach the follower while
+        // the job still runs; the test opens the gate once it has read it.
+        Path gate = Files.createDirectories(mountRoot().resolve("gate-" + System.nanoTime()));
+        String id = api().submitJson(script("echo line1; while [ ! -e /gate/open ]; do sleep 0.1; done; echo line2; echo line3",
+                ", \"mounts\": [{\"source\": \"" + gate + "\", \"target\": \"/gate\", \"readOnly\": true}]"));
         api().awaitPhase(id, Set.of("Running"), DEADLINE);
 
         List<String> lines = new ArrayList<>();
@@ -155,9 +156,11 @@ abstract class LifecycleScenarios {
                      StandardCharsets.UTF_8))) {
             lines.add(reader.readLine());
             phaseAtFirstLine = api().getJson("/jobs/" + id).get("status").get("phase").asText();
+            Files.createFile(gate.resolve("open"));
             reader.lines().forEach(lines::add);
         }
 
+        assertThat(lines.get(0)).isEqualTo("line1");
         assertThat(phaseAtFirstLine).isEqualTo("Running");
         assertThat(lines).containsSubsequence("line1", "line2", "line3");
         assertThat(api().awaitTerminal(id, DEADLINE).get("status").get("phase").asText()).isEqualTo("Succeeded");
@@ -198,28 +201,5 @@ abstract class LifecycleScenarios {
         List<String> reasons = new ArrayList<>();
         api().getJson("/jobs/" + id + "/events").get("items").forEach(e -> reasons.add(e.get("reason").asText()));
         return reasons;
-    }
-
-    /** The swarm removes a service's task container a moment after the service: allow for that. */
-    static boolean objectsGone(String jobId) {
-        Instant end = Instant.now().plusSeconds(30);
-        while (objectsOf(jobId) > 0 && Instant.now().isBefore(end)) {
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return objectsOf(jobId) == 0;
-    }
-
-    /** Containers and services of the job still on the engine (a service's task container counts with it). */
-    static int objectsOf(String jobId) {
-        var labels = Map.of("berth.job", jobId);
-        int containers = TestEngine.docker().listContainersCmd().withShowAll(true).withLabelFilter(labels).exec().size();
-        int services = TestEngine.isSwarmManager()
-                ? TestEngine.docker().listServicesCmd().withLabelFilter(labels).exec().size() : 0;
-        return containers + services;
     }
 }

@@ -16,7 +16,6 @@ import dev.berth.core.LogText;
 import dev.berth.jobs.JobControl;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -37,12 +36,15 @@ public class JobsResource {
     private final JobStore store;
     private final LiveLogs liveLogs;
     private final JobControl control;
+    private final LogFollowers followers;
 
-    public JobsResource(JobService jobs, JobControl control, JobStore store, LiveLogs liveLogs) {
+    public JobsResource(JobService jobs, JobControl control, JobStore store, LiveLogs liveLogs,
+                        LogFollowers followers) {
         this.jobs = jobs;
         this.control = control;
         this.store = store;
         this.liveLogs = liveLogs;
+        this.followers = followers;
     }
 
     @POST
@@ -95,14 +97,7 @@ public class JobsResource {
         Job job = find(id);
         Integer lines = ListParams.tail(tail);
         if (ListParams.flag("follow", follow)) {
-            StreamingOutput stream = out -> {
-                try {
-                    liveLogs.follow(id, lines, out);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            };
-            return Response.ok(stream).build();
+            return Response.ok(followers.follow(id, lines)).build();
         }
         String text = store.logs(id).map(CapturedLog::text).orElseGet(() -> liveLogs.read(job));
         return Response.ok(SensitiveValues.of(job.spec()).mask(LogText.tail(text, lines))).build();
