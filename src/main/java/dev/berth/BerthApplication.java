@@ -25,6 +25,7 @@ import dev.berth.reconcile.Reconciler;
 import dev.berth.reconcile.ReconcilerSettings;
 import dev.berth.resources.BodySizeLimit;
 import dev.berth.resources.CommandsResource;
+import dev.berth.resources.EngineErrorMapper;
 import dev.berth.resources.InfoResource;
 import dev.berth.resources.JobsResource;
 import dev.berth.resources.LogFollowers;
@@ -135,6 +136,7 @@ public class BerthApplication extends Application<BerthConfiguration> {
         jersey.register(new BodySizeLimit((int) config.getApi().getMaxBodySize().toBytes()));
         jersey.register(new YamlBodyReader(environment.getObjectMapper()));
         ManifestErrorMappers.all().forEach(jersey::register);
+        jersey.register(new EngineErrorMapper());
         var control = new JobControl(store, lifecycle, clock, loop::wake);
         var liveLogs = new LiveLogs(gateway, store, maxLogBytes);
         // One thread a follower, at most 256 at a time: past that a follow is refused with 503.
