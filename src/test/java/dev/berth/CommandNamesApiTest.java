@@ -136,6 +136,17 @@ class CommandNamesApiTest {
     }
 
     @Test
+    void importIsTheImportEndpointAndNoCommandsName() {
+        try (Response put = put("import", command("import"))) {
+            assertThat(put.getStatus()).isBetween(400, 499);
+        }
+        try (Response job = submit("import")) {
+            assertThat(job.getStatus()).isEqualTo(422);
+            assertThat(job.readEntity(String.class)).contains("/api/v1/commands/import imports commands");
+        }
+    }
+
+    @Test
     void aNameLongerThan253CharactersIsRefused() {
         try (Response put = put("n".repeat(254), command("n".repeat(254)))) {
             assertThat(put.getStatus()).isEqualTo(422);

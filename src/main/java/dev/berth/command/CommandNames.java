@@ -9,11 +9,13 @@ import java.util.Optional;
  * {@code /api/v1/commands/{name}}: Jetty answers 400 to an encoded {@code /}, {@code \} or
  * {@code %} in a path (ambiguous), and clients resolve {@code .} and {@code ..} away as dot segments
  * (encoded, Jetty refuses them too). CommandNamesApiTest sends every printable ASCII character.
+ * And {@code import} is taken: {@code /api/v1/commands/import} is where images' commands come in.
  */
 public final class CommandNames {
     /** The width of the name column, counted in Java chars, which is never fewer than the database's characters. */
     public static final int MAX_LENGTH = 253;
     private static final String PATH_UNSAFE = "/\\%";
+    private static final String IMPORT = "import";
 
     private CommandNames() {
     }
@@ -28,6 +30,9 @@ public final class CommandNames {
         }
         if (name.equals(".") || name.equals("..")) {
             return Optional.of("command name cannot be \"" + name + "\": it is a dot segment of a URL path");
+        }
+        if (name.equals(IMPORT)) {
+            return Optional.of("command name cannot be \"import\": /api/v1/commands/import imports commands from an image");
         }
         for (int offset = 0, position = 1; offset < name.length(); position++) {
             int codePoint = name.codePointAt(offset);

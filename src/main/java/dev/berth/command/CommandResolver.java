@@ -13,7 +13,7 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
-/** Resolves a command with a job's runtime values and host paths into what to launch (commands.md). */
+/** Resolves a command with a job's runtime values and host paths into what to launch (docs/commands.md). */
 public final class CommandResolver {
     private static final List<String> SHELL = List.of("/bin/sh", "-c");
 

@@ -7,11 +7,16 @@ import java.util.Set;
 
 /** Every rule a command definition must meet; all problems are returned, each naming what it is about. */
 public final class CommandValidator {
+    /** The width of the version column. */
+    private static final int MAX_VERSION_LENGTH = 128;
 
     /** The problems of the definition; empty when it is valid. */
     public List<String> validate(CommandDefinition command) {
         List<String> problems = new ArrayList<>();
         CommandNames.problem(command.name()).ifPresent(problems::add);
+        if (command.version() != null && command.version().length() > MAX_VERSION_LENGTH) {
+            problems.add("version must be at most " + MAX_VERSION_LENGTH + " characters, not " + command.version().length());
+        }
         if (isBlank(command.image())) {
             problems.add("image is required");
         }

@@ -3,7 +3,7 @@ package dev.berth.command;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** The input types commands.md defines; XNAT's spelling is the wire name. */
+/** The input types docs/commands.md defines; XNAT's spelling is the wire name. */
 enum InputType {
     STRING("string"), NUMBER("number"), BOOLEAN("boolean"), SELECT_ONE("select-one"), SELECT_MANY("select-many");
 

@@ -48,7 +48,9 @@ class CommandValidatorTest {
                 Arguments.of(mounts("{\"name\": \"m\", \"path\": \"output\"}"), "mount 'm': path 'output' is not absolute"),
                 Arguments.of(mounts("{\"path\": \"/m\"}"), "mount #1 has no name"),
                 Arguments.of("{\"name\": \"n\", \"image\": \"i\", \"limit-memory\": 0}", "limit-memory must be positive (got 0)"),
-                Arguments.of("{\"name\": \"n\", \"image\": \"i\", \"limit-cpu\": -1.0}", "limit-cpu must be positive (got -1.0)"));
+                Arguments.of("{\"name\": \"n\", \"image\": \"i\", \"limit-cpu\": -1.0}", "limit-cpu must be positive (got -1.0)"),
+                Arguments.of("{\"name\": \"n\", \"image\": \"i\", \"version\": \"" + "9".repeat(129) + "\"}",
+                        "version must be at most 128 characters, not 129"));
     }
 
     @ParameterizedTest(name = "[{index}] {1}")

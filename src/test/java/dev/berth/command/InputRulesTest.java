@@ -12,7 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The resolution rules of commands.md for one input at a time, on a command {@code run <input> end}. */
+/** The resolution rules of docs/commands.md for one input at a time, on a command {@code run <input> end}. */
 class InputRulesTest {
     private static final String SELECT = "\"select-values\": [\"a\", \"b\", \"c\"]";
 
