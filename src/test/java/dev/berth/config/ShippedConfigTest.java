@@ -26,6 +26,22 @@ class ShippedConfigTest {
         assertThat(config.getDatabase().getUrl()).isEqualTo("jdbc:h2:./data/berth");
     }
 
+    /** -Ddw.<path>=value needs every section of the file to be an object: an empty one cannot take a key. */
+    @Test
+    void theShippedConfigTakesAnOverrideOfEveryDocumentedKind() throws Exception {
+        System.setProperty("dw.jobs.ttlAfterFinished", "7d");
+        System.setProperty("dw.docker.swarmMode", "true");
+        try {
+            BerthConfiguration config = factory.build(new FileConfigurationSourceProvider(), "config.yml");
+
+            assertThat(config.getJobs().getTtlAfterFinished()).hasToString("7 days");
+            assertThat(config.getDocker().isSwarmMode()).isTrue();
+        } finally {
+            System.clearProperty("dw.jobs.ttlAfterFinished");
+            System.clearProperty("dw.docker.swarmMode");
+        }
+    }
+
     @Test
     void sectionsLeftEmptyMeanTheirDefaults() throws Exception {
         String yaml = "docker:\nreconciler:\nlogs:\napi:\njobs:\n  # ttlAfterFinished: 7d\n";
