@@ -78,14 +78,10 @@ class CommandNamesApiTest {
 
     @Test
     void commandsWithSuchNamesAreImportedFromAnImageLabelAndRun() throws Exception {
-        String image = "berth-test-commands:names-" + INSTANCE;
         String unicode = "Ünïcode 名前 (v2)";
-        ArrayNode label = JSON.createArrayNode().add(command(NIFTYREG)).add(command(unicode));
-        var container = TestEngine.docker().createContainerCmd(TestEngine.IMAGE).withCmd("true").exec();
+        String image = imageWithCommands("names-" + INSTANCE,
+                JSON.createArrayNode().add(command(NIFTYREG)).add(command(unicode)));
         try {
-            TestEngine.docker().commitCmd(container.getId()).withRepository("berth-test-commands")
-                    .withTag("names-" + INSTANCE).withLabels(Map.of("org.nrg.commands", label.toString())).exec();
-
             try (Response imported = importFrom(image)) {
                 assertThat(imported.getStatus()).isEqualTo(201);
                 assertThat(JobsApi.read(imported.readEntity(String.class)).get("items").findValuesAsText("name"))
@@ -94,7 +90,6 @@ class CommandNamesApiTest {
             assertThat(get(NIFTYREG).get("name").asText()).isEqualTo(NIFTYREG);
             assertThat(get(unicode).get("definition").get("name").asText()).isEqualTo(unicode);
         } finally {
-            TestEngine.docker().removeContainerCmd(container.getId()).exec();
             TestEngine.docker().removeImageCmd(image).exec();
         }
 
@@ -112,14 +107,9 @@ class CommandNamesApiTest {
 
     @Test
     void anImageLabelWithARefusedNameImportsNothingAndSaysWhichCharacter() throws Exception {
-        String image = "berth-test-commands:refused-" + INSTANCE;
-        ArrayNode label = JSON.createArrayNode().add(command("fine-" + INSTANCE)).add(command("in/out"))
-                .add(command("tab\there"));
-        var container = TestEngine.docker().createContainerCmd(TestEngine.IMAGE).withCmd("true").exec();
+        String image = imageWithCommands("refused-" + INSTANCE, JSON.createArrayNode()
+                .add(command("fine-" + INSTANCE)).add(command("in/out")).add(command("tab\there")));
         try {
-            TestEngine.docker().commitCmd(container.getId()).withRepository("berth-test-commands")
-                    .withTag("refused-" + INSTANCE).withLabels(Map.of("org.nrg.commands", label.toString())).exec();
-
             try (Response imported = importFrom(image)) {
                 assertThat(imported.getStatus()).isEqualTo(422);
                 assertThat(JobsApi.read(imported.readEntity(String.class)).get("errors").toString())
@@ -127,7 +117,6 @@ class CommandNamesApiTest {
                         .contains("unprintable character U+0009 at character 4");
             }
         } finally {
-            TestEngine.docker().removeContainerCmd(container.getId()).exec();
             TestEngine.docker().removeImageCmd(image).exec();
         }
         try (Response fine = request("fine-" + INSTANCE).get()) {
@@ -155,6 +144,18 @@ class CommandNamesApiTest {
         try (Response put = put("n".repeat(253), command("n".repeat(253)))) {
             assertThat(put.getStatus()).isEqualTo(201);
         }
+    }
+
+    /** A local image (the test image's layers) whose org.nrg.commands label holds {@code commands}. */
+    private static String imageWithCommands(String tag, ArrayNode commands) {
+        var container = TestEngine.docker().createContainerCmd(TestEngine.IMAGE).withCmd("true").exec();
+        try {
+            TestEngine.docker().commitCmd(container.getId()).withRepository("berth-test-commands").withTag(tag)
+                    .withLabels(Map.of("org.nrg.commands", commands.toString())).exec();
+        } finally {
+            TestEngine.docker().removeContainerCmd(container.getId()).exec();
+        }
+        return "berth-test-commands:" + tag;
     }
 
     /**
