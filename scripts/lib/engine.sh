@@ -19,10 +19,22 @@ engine_started_by_berth() {
   [ -f "$BERTH_DOCKERD_PIDFILE" ] && kill -0 "$(cat "$BERTH_DOCKERD_PIDFILE")" 2>/dev/null
 }
 
+# apt-get's output goes to a log of its own (debconf chatters on stderr even when all is well),
+# shown when the install fails.
+BERTH_APT_LOG=${BERTH_APT_LOG:-/var/log/berth-apt.log}
+
+apt_install() {
+  mkdir -p "$(dirname "$BERTH_APT_LOG")"
+  if ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@"; } >>"$BERTH_APT_LOG" 2>&1; then
+    tail -n 20 "$BERTH_APT_LOG" >&2
+    say "apt-get install $* failed (log: $BERTH_APT_LOG)"
+    return 1
+  fi
+}
+
 install_docker() {
-  say "installing Debian's docker.io (apt-get)"
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq docker.io >/dev/null
+  say "installing Debian's docker.io (apt-get; log: $BERTH_APT_LOG)"
+  apt_install docker.io
 }
 
 start_dockerd() {

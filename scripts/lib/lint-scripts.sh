@@ -1,6 +1,6 @@
 # shellcheck shell=bash
 # Shared by scripts/test: Debian's shellcheck over every shell script of the project, so that a new
-# warning fails the tests. Needs say() from engine.sh; run from the repository's root (the scripts
+# warning fails the tests. Needs say() and apt_install() from engine.sh; run from the repository's root (the scripts
 # source their libraries by paths relative to it, and -x follows them).
 
 # Every script: all of scripts/ (the commands and their libraries) and .ci/.
@@ -14,9 +14,8 @@ ensure_shellcheck() {
     say "shellcheck is required to check the scripts (Debian: apt-get install shellcheck)"
     return 1
   fi
-  say "installing Debian's shellcheck (apt-get)"
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq shellcheck >/dev/null 2>&1 \
-    || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq shellcheck >/dev/null; }
+  say "installing Debian's shellcheck (apt-get; log: $BERTH_APT_LOG)"
+  apt_install shellcheck
 }
 
 lint_scripts() {
