@@ -23,6 +23,7 @@ public final class DockerJavaGateway implements DockerGateway, Closeable {
     private final String instanceId;
     private final ContainerBackend containers;
     private final SwarmBackend services;
+    private final SwarmRole swarmRole;
     private final LogFollower follower;
 
     public DockerJavaGateway(DockerSettings settings, String instanceId, Clock clock) {
@@ -32,6 +33,7 @@ public final class DockerJavaGateway implements DockerGateway, Closeable {
         ImageSource images = new ImageSource(docker, settings.pullMissingImages(), settings.pullTimeout());
         this.containers = new ContainerBackend(docker, images, clock, settings.callTimeout());
         this.services = new SwarmBackend(docker, images, clock, settings.callTimeout());
+        this.swarmRole = new SwarmRole(() -> isSwarmManager(docker.infoCmd().exec()), clock);
     }
 
     /** {@code responseTimeout} null: none, for streams that may stay silent for long. */
@@ -52,6 +54,7 @@ public final class DockerJavaGateway implements DockerGateway, Closeable {
     public EngineInfo engineInfo() {
         try {
             boolean manager = isSwarmManager(docker.infoCmd().exec());
+            swarmRole.learned(manager);
             var version = docker.versionCmd().exec();
             return new EngineInfo(true, version.getVersion(), version.getApiVersion(), manager, null);
         } catch (RuntimeException e) {
@@ -67,8 +70,11 @@ public final class DockerJavaGateway implements DockerGateway, Closeable {
     public EngineListing listWorkloads() {
         return call("list workloads", () -> {
             List<Workload> all = new ArrayList<>(containers.list(instanceId));
-            Optional<List<Workload>> serviceWorkloads = services.listIfManager(instanceId);
-            serviceWorkloads.ifPresent(all::addAll);
+            Optional<List<Workload>> serviceWorkloads = Optional.empty();
+            if (swarmRole.isManager()) {
+                serviceWorkloads = services.listIfManager(instanceId);
+                serviceWorkloads.ifPresentOrElse(all::addAll, () -> swarmRole.learned(false));
+            }
             return new EngineListing(all, serviceWorkloads.isPresent());
         });
     }
