@@ -25,7 +25,6 @@ import dev.berth.reconcile.Reconciler;
 import dev.berth.reconcile.ReconcilerSettings;
 import dev.berth.resources.BodySizeLimit;
 import dev.berth.resources.CommandsResource;
-import dev.berth.resources.EngineErrorMapper;
 import dev.berth.resources.InfoResource;
 import dev.berth.resources.JobsResource;
 import dev.berth.resources.LogFollowers;
@@ -41,7 +40,6 @@ import io.dropwizard.lifecycle.Managed;
 import io.dropwizard.migrations.MigrationsBundle;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.concurrent.SynchronousQueue;
 import org.jdbi.v3.core.Jdbi;
 
 /** Wires Berth by hand: store, Docker gateway, reconcile loop and the REST API. */
@@ -136,13 +134,11 @@ public class BerthApplication extends Application<BerthConfiguration> {
         jersey.register(new BodySizeLimit((int) config.getApi().getMaxBodySize().toBytes()));
         jersey.register(new YamlBodyReader(environment.getObjectMapper()));
         ManifestErrorMappers.all().forEach(jersey::register);
-        jersey.register(new EngineErrorMapper());
         var control = new JobControl(store, lifecycle, clock, loop::wake);
         var liveLogs = new LiveLogs(gateway, store, maxLogBytes);
-        // One thread a follower, at most 256 at a time: past that a follow is refused with 503.
-        var followerThreads = environment.lifecycle().executorService("berth-log-follower-%d")
-                .minThreads(0).maxThreads(256).workQueue(new SynchronousQueue<>()).build();
-        jersey.register(new JobsResource(jobs, control, store, liveLogs, new LogFollowers(liveLogs, followerThreads)));
+        var followers = new LogFollowers(liveLogs);
+        environment.lifecycle().manage(followers);
+        jersey.register(new JobsResource(jobs, control, store, liveLogs, followers));
         jersey.register(new CommandsResource(commands, gateway, environment.getObjectMapper()));
         jersey.register(new InfoResource(gateway, docker.getHost(), docker.isSwarmMode(), instanceId));
 

@@ -11,6 +11,11 @@ import java.util.Optional;
  * throws {@link EngineUnavailableException} when the engine does not answer.
  */
 public interface DockerGateway {
+    /**
+     * How many clients may follow logs at once: each holds one connection to the engine for as long
+     * as it follows, and the follow client has this many.
+     */
+    int MAX_LOG_FOLLOWERS = 64;
 
     EngineInfo engineInfo();
 

@@ -19,6 +19,8 @@ import java.util.function.Supplier;
 
 /** The docker-java implementation of {@link DockerGateway}: one client, one backend per kind of object. */
 public final class DockerJavaGateway implements DockerGateway, Closeable {
+    /** Calls of a pass run side by side (reconciler.workers, at most 32), each on a connection. */
+    private static final int CALL_CONNECTIONS = 32;
     private final DockerClient docker;
     private final String instanceId;
     private final ContainerBackend containers;
@@ -27,8 +29,8 @@ public final class DockerJavaGateway implements DockerGateway, Closeable {
     private final LogFollower follower;
 
     public DockerJavaGateway(DockerSettings settings, String instanceId, Clock clock) {
-        this.docker = connect(settings, settings.callTimeout());
-        this.follower = new LogFollower(connect(settings, null));
+        this.docker = connect(settings, settings.callTimeout(), CALL_CONNECTIONS);
+        this.follower = new LogFollower(connect(settings, null, MAX_LOG_FOLLOWERS));
         this.instanceId = instanceId;
         ImageSource images = new ImageSource(docker, settings.pullMissingImages(), settings.pullTimeout());
         this.containers = new ContainerBackend(docker, images, clock, settings.callTimeout());
@@ -37,13 +39,14 @@ public final class DockerJavaGateway implements DockerGateway, Closeable {
     }
 
     /** {@code responseTimeout} null: none, for streams that may stay silent for long. */
-    private static DockerClient connect(DockerSettings settings, java.time.Duration responseTimeout) {
+    private static DockerClient connect(DockerSettings settings, java.time.Duration responseTimeout,
+                                        int connections) {
         var config = DefaultDockerClientConfig.createDefaultConfigBuilder()
                 .withDockerHost(settings.host())
                 .build();
         var http = new ApacheDockerHttpClient.Builder()
                 .dockerHost(URI.create(settings.host()))
-                .maxConnections(32)
+                .maxConnections(connections)
                 .connectionTimeout(settings.callTimeout())
                 .responseTimeout(responseTimeout)
                 .build();

@@ -25,13 +25,16 @@ final class SwarmRole {
         this.clock = clock;
     }
 
-    synchronized boolean isManager() {
-        Instant now = clock.instant();
-        if (knownAt == null || !now.isBefore(knownAt.plus(RECHECK))) {
-            manager = askEngine.getAsBoolean();
-            knownAt = now;
+    /** The engine is asked outside the lock: a slow answer holds up no one but this caller. */
+    boolean isManager() {
+        synchronized (this) {
+            if (knownAt != null && clock.instant().isBefore(knownAt.plus(RECHECK))) {
+                return manager;
+            }
         }
-        return manager;
+        boolean answer = askEngine.getAsBoolean();
+        learned(answer);
+        return answer;
     }
 
     /** What the engine has just shown, by an answer to info or a 503 to a service call. */
