@@ -125,6 +125,11 @@ class CommandsApiTest {
             try (Response missing = target("/commands/import?image=berth-test-absent:0").request().post(Entity.json(""))) {
                 assertThat(missing.getStatus()).isEqualTo(404);
             }
+            try (Response malformed = target("/commands/import").queryParam("image", "not an image!").request()
+                    .post(Entity.json(""))) {
+                assertThat(malformed.getStatus()).isEqualTo(400);
+                assertThat(malformed.readEntity(String.class)).contains("image reference");
+            }
             try (Response unlabelled = target("/commands/import?image=" + TestEngine.IMAGE).request().post(Entity.json(""))) {
                 assertThat(unlabelled.getStatus()).isEqualTo(422);
                 assertThat(unlabelled.readEntity(String.class)).contains("org.nrg.commands");

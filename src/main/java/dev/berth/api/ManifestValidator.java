@@ -93,10 +93,15 @@ public final class ManifestValidator {
         });
     }
 
+    /** Whether the text has the shape of an image reference (the engine judges the rest). */
+    public static boolean isImageReference(String image) {
+        return image != null && IMAGE.matcher(image).matches();
+    }
+
     private static void checkImage(String image, List<String> errors) {
         if (image == null || image.isBlank()) {
             errors.add("image is required");
-        } else if (!IMAGE.matcher(image).matches()) {
+        } else if (!isImageReference(image)) {
             errors.add("image must be an image reference of at most 255 characters without spaces");
         }
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.berth.api.CommandView;
 import dev.berth.api.InvalidRequestException;
+import dev.berth.api.ManifestValidator;
 import dev.berth.db.CommandRow;
 import dev.berth.docker.DockerGateway;
 import dev.berth.jobs.CommandService;
@@ -77,6 +78,9 @@ public class CommandsResource {
     public Response importFromImage(@QueryParam("image") String image) {
         if (image == null || image.isBlank()) {
             throw new BadRequestException("image is required: POST /api/v1/commands/import?image=<image>");
+        }
+        if (!ManifestValidator.isImageReference(image)) {
+            throw new BadRequestException("image must be an image reference of at most 255 characters without spaces");
         }
         var labels = docker.imageLabels(image).orElseThrow(() ->
                 new NotFoundException("image " + image + " is not present on the engine"));

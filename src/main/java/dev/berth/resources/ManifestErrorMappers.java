@@ -29,7 +29,8 @@ public final class ManifestErrorMappers {
     }
 
     public static List<Object> all() {
-        return List.of(new Invalid(), new NameConflict(), new StateConflict(), new Unreadable(), new Malformed());
+        return List.of(new Invalid(), new NameConflict(), new StateConflict(), new Unreadable(), new Malformed(),
+                new EngineErrorMapper());
     }
 
     static Response error(int status, String message) {
