@@ -2,6 +2,7 @@ package dev.berth;
 
 import ch.qos.logback.access.jetty.RequestLogImpl;
 import ch.qos.logback.core.util.StatusPrinter;
+import java.util.Optional;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.component.LifeCycle;
 
@@ -20,11 +21,17 @@ final class RequestLogStatus implements LifeCycle.Listener {
 
     @Override
     public void lifeCycleStarted(LifeCycle event) {
-        requestLog(event).ifPresent(log -> StatusPrinter.printInCaseOfErrorsOrWarnings(log));
+        requestLog(event).ifPresent(StatusPrinter::printInCaseOfErrorsOrWarnings);
     }
 
-    private static java.util.Optional<RequestLogImpl> requestLog(LifeCycle event) {
+    /** A server that failed to start may have failed on the request log: its status tells why. */
+    @Override
+    public void lifeCycleFailure(LifeCycle event, Throwable cause) {
+        requestLog(event).ifPresent(StatusPrinter::printInCaseOfErrorsOrWarnings);
+    }
+
+    private static Optional<RequestLogImpl> requestLog(LifeCycle event) {
         return event instanceof Server server && server.getRequestLog() instanceof RequestLogImpl log
-                ? java.util.Optional.of(log) : java.util.Optional.empty();
+                ? Optional.of(log) : Optional.empty();
     }
 }
