@@ -46,7 +46,8 @@ class CommandNamesApiTest {
             String name = "a" + c + "b";
             if (PATH_UNSAFE.indexOf(c) >= 0) {
                 try (Response put = put(name, command(name))) {
-                    assertThat(put.getStatus()).as("PUT of %s", name).isBetween(400, 499);
+                    // Jetty refuses the encoded character as ambiguous before Berth sees the request.
+                    assertThat(put.getStatus()).as("PUT of %s", name).isEqualTo(400);
                 }
                 try (Response job = submit(name)) {
                     assertThat(job.getStatus()).as("a job naming %s", name).isEqualTo(422);
@@ -124,14 +125,15 @@ class CommandNamesApiTest {
         }
     }
 
+    /** POST .../import imports from an image; the other methods on that path reach a command named import. */
     @Test
-    void importIsTheImportEndpointAndNoCommandsName() {
+    void aCommandNamedImportIsAddressedLikeAnyOther() {
         try (Response put = put("import", command("import"))) {
-            assertThat(put.getStatus()).isBetween(400, 499);
+            assertThat(put.getStatus()).as(put.readEntity(String.class)).isEqualTo(201);
         }
-        try (Response job = submit("import")) {
-            assertThat(job.getStatus()).isEqualTo(422);
-            assertThat(job.readEntity(String.class)).contains("/api/v1/commands/import imports commands");
+        assertThat(get("import").get("name").asText()).isEqualTo("import");
+        try (Response deleted = request("import").delete()) {
+            assertThat(deleted.getStatus()).isEqualTo(204);
         }
     }
 

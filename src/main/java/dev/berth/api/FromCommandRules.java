@@ -36,7 +36,11 @@ final class FromCommandRules {
                     + ": the command says what runs");
         }
         FromCommandManifest from = manifest.fromCommand();
-        CommandNames.problem(from.name()).ifPresent(problem -> errors.add("fromCommand.name: " + problem));
+        if (from.name() == null || from.name().isBlank()) {
+            errors.add("fromCommand.name is required");
+        } else {
+            CommandNames.problem(from.name()).ifPresent(problem -> errors.add("fromCommand.name: " + problem));
+        }
         checkParams(from.params(), errors);
         if (from.mounts() != null) {
             from.mounts().forEach((mount, source) -> mountRoots.checkMountSource("fromCommand.mounts." + mount, source, errors));

@@ -9,30 +9,25 @@ import java.util.Optional;
  * {@code /api/v1/commands/{name}}: Jetty answers 400 to an encoded {@code /}, {@code \} or
  * {@code %} in a path (ambiguous), and clients resolve {@code .} and {@code ..} away as dot segments
  * (encoded, Jetty refuses them too). CommandNamesApiTest sends every printable ASCII character.
- * And {@code import} is taken: {@code /api/v1/commands/import} is where images' commands come in.
  */
 public final class CommandNames {
     /** The width of the name column, counted in Java chars, which is never fewer than the database's characters. */
     public static final int MAX_LENGTH = 253;
     private static final String PATH_UNSAFE = "/\\%";
-    private static final String IMPORT = "import";
 
     private CommandNames() {
     }
 
     /** Why the name is refused, or empty when it is a valid name. */
     public static Optional<String> problem(String name) {
-        if (name == null || name.isBlank()) {
-            return Optional.of("name is required");
+        if (name == null || name.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c))) {
+            return Optional.of("name is required"); // white space alone (no-break spaces too) names nothing visible
         }
         if (name.length() > MAX_LENGTH) {
             return Optional.of("command name must be at most " + MAX_LENGTH + " characters, not " + name.length());
         }
         if (name.equals(".") || name.equals("..")) {
             return Optional.of("command name cannot be \"" + name + "\": it is a dot segment of a URL path");
-        }
-        if (name.equals(IMPORT)) {
-            return Optional.of("command name cannot be \"import\": /api/v1/commands/import imports commands from an image");
         }
         for (int offset = 0, position = 1; offset < name.length(); position++) {
             int codePoint = name.codePointAt(offset);
