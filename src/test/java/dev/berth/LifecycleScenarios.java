@@ -143,10 +143,12 @@ abstract class LifecycleScenarios {
     @Test
     void followStreamsTheLinesOfARunningJobUntilItEnds() throws Exception {
         // The job waits at a gate after its first line, so that line must reach the follower while
-        // the job still runs; the test opens the gate once it has read it.
+        // the job still runs; the test opens the gate once it has read it. The deadline ends the job
+        // (and so the stream) should the line never come: the test then fails rather than hangs.
         Path gate = Files.createDirectories(mountRoot().resolve("gate-" + System.nanoTime()));
         String id = api().submitJson(script("echo line1; while [ ! -e /gate/open ]; do sleep 0.1; done; echo line2; echo line3",
-                ", \"mounts\": [{\"source\": \"" + gate + "\", \"target\": \"/gate\", \"readOnly\": true}]"));
+                ", \"mounts\": [{\"source\": \"" + gate + "\", \"target\": \"/gate\", \"readOnly\": true}],"
+                + " \"policy\": {\"activeDeadlineSeconds\": 90}"));
         api().awaitPhase(id, Set.of("Running"), DEADLINE);
 
         List<String> lines = new ArrayList<>();

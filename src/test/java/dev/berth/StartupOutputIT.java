@@ -24,6 +24,9 @@ class StartupOutputIT {
     /** A log line of the shipped layout: level, time, logger of Berth or of Dropwizard, message. */
     private static final Pattern OWN_LINE =
             Pattern.compile("(TRACE|DEBUG|INFO|WARN|ERROR) +\\[[^]]+] (dev\\.berth|io\\.dropwizard)\\.[\\w.$]+: .*");
+    /** A line of Dropwizard's lists of resources and tasks at start: method, path, class. */
+    private static final Pattern LISTED =
+            Pattern.compile(" {4}(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS) +/\\S* \\([\\w.$]+\\)");
     /** A line of Dropwizard's request log (the test's own requests for /api/v1/info, say). */
     private static final Pattern REQUEST_LINE =
             Pattern.compile("127\\.0\\.0\\.1 - \\S+ \\[[^]]+] \"[A-Z]+ \\S+ HTTP/[\\d.]+\" \\d{3} .*");
@@ -40,11 +43,11 @@ class StartupOutputIT {
                 "database.url", "jdbc:h2:" + directory.toAbsolutePath().resolve("berth"),
                 "reconciler.instanceId", INSTANCE), Path.of("config.yml"))) {
             berth.start(Duration.ofSeconds(90));
-            berth.close();
+            berth.stop();
             List<String> first = Files.readAllLines(berth.log());
 
             berth.start(Duration.ofSeconds(90));
-            berth.close();
+            berth.stop();
             List<String> second = Files.readAllLines(berth.log());
 
             assertThat(first).anyMatch(line -> line.contains("dev.berth.db.Database: applying"));
@@ -56,9 +59,9 @@ class StartupOutputIT {
         }
     }
 
-    /** Blank, indented (Dropwizard's lists of resources and tasks), or a line of Berth's or Dropwizard's. */
+    /** Blank, a line of Dropwizard's lists of resources and tasks, or a log line of Berth's or Dropwizard's. */
     private static boolean isOwnLine(String line) {
-        return line.isBlank() || line.startsWith(" ") || OWN_LINE.matcher(line).matches()
+        return line.isBlank() || LISTED.matcher(line).matches() || OWN_LINE.matcher(line).matches()
                 || REQUEST_LINE.matcher(line).matches();
     }
 }

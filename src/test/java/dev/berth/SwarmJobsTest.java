@@ -58,6 +58,10 @@ class SwarmJobsTest {
         assertThat(spec.getLabels()).containsEntry("berth.managed", "true").containsEntry("berth.job", id)
                 .containsEntry("berth.attempt", "1").containsEntry("berth.instance", INSTANCE);
         assertThat(spec.getTaskTemplate().getContainerSpec().getLabels()).containsEntry("berth.job", id);
+        try (var cancelled = APP.client().target("http://127.0.0.1:" + APP.getLocalPort() + "/api/v1/jobs/" + id
+                + "/cancel").request().post(jakarta.ws.rs.client.Entity.json(""))) {
+            assertThat(cancelled.getStatus()).isEqualTo(200);
+        }
     }
 
     @Test

@@ -94,6 +94,11 @@ public final class BerthProcess implements AutoCloseable {
     /** A clean shutdown (SIGTERM), for the end of a test. */
     @Override
     public void close() {
+        stop();
+    }
+
+    /** A clean shutdown (SIGTERM); the process may be started again. */
+    public void stop() {
         if (process != null && process.isAlive()) {
             process.destroy();
             if (waitForExit(Duration.ofSeconds(90)) < 0) {
