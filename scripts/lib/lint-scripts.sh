@@ -3,9 +3,14 @@
 # warning fails the tests. Needs say() and apt_install() from engine.sh; run from the repository's root (the scripts
 # source their libraries by paths relative to it, and -x follows them).
 
-# Every script: all of scripts/ (the commands and their libraries) and .ci/.
+# Every shell script in scripts/ and .ci/: a bash shebang, or a library's `shellcheck shell=` line.
 project_scripts() {
-  find scripts .ci -type f | sort
+  local file
+  find scripts .ci -type f | sort | while read -r file; do
+    if head -n 1 "$file" | grep -q '^#!.*\(ba\)\?sh' || grep -q '^# shellcheck shell=' "$file"; then
+      echo "$file"
+    fi
+  done
 }
 
 ensure_shellcheck() {
