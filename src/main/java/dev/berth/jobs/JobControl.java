@@ -1,15 +1,15 @@
 package dev.berth.jobs;
 
+import dev.berth.core.AttemptEnding;
 import dev.berth.core.Desired;
 import dev.berth.core.Job;
 import dev.berth.core.JobEvent;
 import dev.berth.core.JobEvent.EventType;
 import dev.berth.core.JobStatus;
+import dev.berth.core.Lifecycle;
 import dev.berth.core.Phase;
 import dev.berth.core.Reason;
 import dev.berth.db.JobStore;
-import dev.berth.reconcile.AttemptEnding;
-import dev.berth.reconcile.Lifecycle;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;

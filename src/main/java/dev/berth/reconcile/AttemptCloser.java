@@ -1,10 +1,12 @@
 package dev.berth.reconcile;
 
+import dev.berth.core.AttemptEnding;
 import dev.berth.core.Backend;
 import dev.berth.core.CapturedLog;
 import dev.berth.core.Job;
 import dev.berth.core.Phase;
 import dev.berth.core.Reason;
+import dev.berth.core.StatusChange;
 import dev.berth.docker.DockerGateway;
 import dev.berth.docker.EngineErrorException;
 import dev.berth.docker.Observation;

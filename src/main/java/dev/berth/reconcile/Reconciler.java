@@ -1,12 +1,12 @@
 package dev.berth.reconcile;
 
+import dev.berth.command.ResolutionException;
 import dev.berth.core.CapturedLog;
 import dev.berth.core.Job;
 import dev.berth.core.Phase;
 import dev.berth.core.Reason;
-import dev.berth.command.ResolutionException;
 import dev.berth.core.ResolvedSpec;
-import dev.berth.jobs.SpecResolver;
+import dev.berth.core.StatusChange;
 import dev.berth.db.JobStore;
 import dev.berth.docker.BerthLabels;
 import dev.berth.docker.DockerGateway;
@@ -17,6 +17,7 @@ import dev.berth.docker.LaunchOutcome;
 import dev.berth.docker.LaunchRequest;
 import dev.berth.docker.Observation;
 import dev.berth.docker.Workload;
+import dev.berth.jobs.SpecResolver;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;

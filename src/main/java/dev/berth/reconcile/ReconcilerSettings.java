@@ -1,5 +1,7 @@
 package dev.berth.reconcile;
 
+import dev.berth.core.Lifecycle;
+
 /**
  * The settings a pass needs: whose objects are ours, what to keep, how much log to capture, and
  * the lifecycle rules (back-off, retention, stop grace).

@@ -3,6 +3,7 @@ package dev.berth.reconcile;
 import dev.berth.core.CapturedLog;
 import dev.berth.core.Job;
 import dev.berth.core.ResolvedSpec;
+import dev.berth.core.StatusChange;
 import dev.berth.db.JobStore;
 import java.time.Clock;
 import java.util.Optional;

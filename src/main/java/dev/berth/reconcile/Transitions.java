@@ -1,12 +1,15 @@
 package dev.berth.reconcile;
 
+import dev.berth.core.AttemptEnding;
 import dev.berth.core.Backend;
 import dev.berth.core.Job;
 import dev.berth.core.JobEvent;
 import dev.berth.core.JobEvent.EventType;
 import dev.berth.core.JobStatus;
+import dev.berth.core.Lifecycle;
 import dev.berth.core.Phase;
 import dev.berth.core.Reason;
+import dev.berth.core.StatusChange;
 import dev.berth.docker.Observation;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.berth.reconcile;
+package dev.berth.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

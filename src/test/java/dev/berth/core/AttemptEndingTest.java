@@ -1,14 +1,8 @@
-package dev.berth.reconcile;
+package dev.berth.core;
 
 import static dev.berth.support.Jobs.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.berth.core.Desired;
-import dev.berth.core.Job;
-import dev.berth.core.JobStatus;
-import dev.berth.core.Phase;
-import dev.berth.core.Policy;
-import dev.berth.core.Reason;
 import dev.berth.support.Jobs;
 import java.time.Duration;
 import java.util.List;

@@ -1,7 +1,5 @@
-package dev.berth.reconcile;
+package dev.berth.core;
 
-import dev.berth.core.JobEvent;
-import dev.berth.core.JobStatus;
 import java.util.List;
 
 /** A new status for a job and the events that tell its history. */

@@ -1,13 +1,6 @@
-package dev.berth.reconcile;
+package dev.berth.core;
 
-import dev.berth.core.Desired;
-import dev.berth.core.Job;
-import dev.berth.core.JobEvent;
 import dev.berth.core.JobEvent.EventType;
-import dev.berth.core.JobStatus;
-import dev.berth.core.Phase;
-import dev.berth.core.Policy;
-import dev.berth.core.Reason;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
