@@ -15,11 +15,7 @@ public record JobView(String id, String name, Map<String, String> labels, long g
 
     /** Sensitive command inputs are masked here, the one way out of Berth for a job's record. */
     public static JobView of(Job job, ResolvedSpec resolved) {
-        SensitiveValues secrets = SensitiveValues.of(job.spec());
-        JobStatus status = job.status();
-        if (!secrets.isEmpty()) {
-            status = status.withPhase(status.phase(), status.reason(), secrets.mask(status.message()));
-        }
+        JobStatus status = job.status().masked(SensitiveValues.of(job.spec()));
         return new JobView(job.id(), job.name(), job.labels(), job.generation(), SensitiveValues.maskedSpec(job.spec()),
                 resolved, status);
     }

@@ -7,4 +7,9 @@ import java.time.Instant;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AttemptRecord(int attempt, Backend backend, String containerId, String serviceId, Integer exitCode,
                             Phase phase, Reason reason, String message, Instant startedAt, Instant finishedAt) {
+
+    public AttemptRecord withMessage(String newMessage) {
+        return new AttemptRecord(attempt, backend, containerId, serviceId, exitCode, phase, reason, newMessage,
+                startedAt, finishedAt);
+    }
 }

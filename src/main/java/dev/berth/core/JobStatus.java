@@ -84,6 +84,18 @@ public record JobStatus(
                 nextAttemptAt, newExpiresAt, history);
     }
 
+    /** The status as it may be shown: every message in it (the history's too) with the secrets masked. */
+    public JobStatus masked(SensitiveValues secrets) {
+        if (secrets.isEmpty()) {
+            return this;
+        }
+        List<AttemptRecord> shownHistory = history.stream().map(attempt -> attempt.withMessage(secrets.mask(attempt.message())))
+                .toList();
+        return new JobStatus(phase, reason, secrets.mask(message), backend, containerId, serviceId, taskId, nodeId,
+                exitCode, attempts, createdAt, startedAt, finishedAt, observedGeneration, firstStartedAt,
+                nextAttemptAt, expiresAt, shownHistory);
+    }
+
     /** This attempt as it ended, for the history. */
     public AttemptRecord asAttempt() {
         return new AttemptRecord(attempts, backend, containerId, serviceId, exitCode, phase, reason, message,

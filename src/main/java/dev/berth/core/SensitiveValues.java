@@ -13,6 +13,7 @@ import java.util.TreeMap;
  */
 public final class SensitiveValues {
     public static final String MASK = "*****";
+    public static final SensitiveValues NONE = new SensitiveValues(List.of());
 
     private final List<String> values;
 

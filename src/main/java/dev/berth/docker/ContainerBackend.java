@@ -100,7 +100,9 @@ final class ContainerBackend {
         } catch (NotModifiedException alreadyStarted) {
             LOG.debug("container {} was already started", name);
         } catch (DockerException e) {
-            LOG.info("container {} did not start: {}", name, DockerErrors.message(e));
+            // The engine's error can quote the job's command, secrets and all, and this layer knows
+            // none of them: the error reaches the log masked with the job's status.
+            LOG.info("container {} did not start (the job's status says why)", name);
         }
     }
 

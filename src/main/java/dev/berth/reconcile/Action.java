@@ -3,6 +3,7 @@ package dev.berth.reconcile;
 import dev.berth.core.Backend;
 import dev.berth.core.Job;
 import dev.berth.core.Reason;
+import dev.berth.core.SensitiveValues;
 import dev.berth.docker.Workload;
 
 /** One thing a reconcile pass decided to do. The planner returns them; the reconciler carries them out. */
@@ -10,6 +11,14 @@ public sealed interface Action {
 
     /** For logs: what this action is about. */
     String describe();
+
+    /** The job the action is about, if any: whose secrets a message about it must not show. */
+    default SensitiveValues secrets() {
+        return SensitiveValues.of(job().spec());
+    }
+
+    /** The job the action is about; an object's removal has none. */
+    Job job();
 
     /** Create and start the job's current attempt (again, under the same name, if it is Launching). */
     record Launch(Job job, Backend backend) implements Action {
@@ -53,6 +62,15 @@ public sealed interface Action {
     record RemoveLeftover(Workload workload) implements Action {
         public String describe() {
             return "removing " + workload.name();
+        }
+
+        public Job job() {
+            return null;
+        }
+
+        @Override
+        public SensitiveValues secrets() {
+            return SensitiveValues.NONE;
         }
     }
 }

@@ -101,7 +101,7 @@ public class Reconciler {
         try {
             execute(action);
         } catch (GatewayException e) {
-            LOG.warn("{}: {}; the next pass tries again", action.describe(), e.getMessage());
+            LOG.warn("{}: {}; the next pass tries again", action.describe(), action.secrets().mask(e.getMessage()));
         } catch (RuntimeException e) {
             LOG.error("{} failed; the next pass tries again", action.describe(), e);
         }

@@ -3,6 +3,7 @@ package dev.berth.reconcile;
 import dev.berth.core.CapturedLog;
 import dev.berth.core.Job;
 import dev.berth.core.ResolvedSpec;
+import dev.berth.core.SensitiveValues;
 import dev.berth.core.StatusChange;
 import dev.berth.db.JobStore;
 import java.time.Clock;
@@ -31,8 +32,9 @@ final class StatusWriter {
         }
         if (!change.events().isEmpty()) {
             var last = change.events().get(change.events().size() - 1);
+            // The server's log is a way out too: the message goes there masked, as in the API.
             LOG.info("job {} attempt {}: {} ({}) {}", job.id(), last.attempt(), last.phase(), last.reason(),
-                    last.message());
+                    SensitiveValues.of(job.spec()).mask(last.message()));
         }
         return Optional.of(updated.withVersion(job.version() + 1));
     }
