@@ -93,7 +93,9 @@ public final class ManifestValidator {
         });
     }
 
-    /** Whether the text has the shape of an image reference (the engine judges the rest). */
+    /** What an image must look like (the engine judges the rest), as said to whoever sent another. */
+    public static final String IMAGE_RULE = "image must be an image reference of at most 255 characters without spaces";
+
     public static boolean isImageReference(String image) {
         return image != null && IMAGE.matcher(image).matches();
     }
@@ -102,7 +104,7 @@ public final class ManifestValidator {
         if (image == null || image.isBlank()) {
             errors.add("image is required");
         } else if (!isImageReference(image)) {
-            errors.add("image must be an image reference of at most 255 characters without spaces");
+            errors.add(IMAGE_RULE);
         }
     }
 

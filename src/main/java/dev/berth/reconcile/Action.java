@@ -12,13 +12,13 @@ public sealed interface Action {
     /** For logs: what this action is about. */
     String describe();
 
-    /** The job the action is about, if any: whose secrets a message about it must not show. */
-    default SensitiveValues secrets() {
-        return SensitiveValues.of(job().spec());
-    }
-
     /** The job the action is about; an object's removal has none. */
     Job job();
+
+    /** The secrets of the action's job, which a message about it must not show. */
+    default SensitiveValues secrets() {
+        return job() == null ? SensitiveValues.NONE : SensitiveValues.of(job().spec());
+    }
 
     /** Create and start the job's current attempt (again, under the same name, if it is Launching). */
     record Launch(Job job, Backend backend) implements Action {
@@ -66,11 +66,6 @@ public sealed interface Action {
 
         public Job job() {
             return null;
-        }
-
-        @Override
-        public SensitiveValues secrets() {
-            return SensitiveValues.NONE;
         }
     }
 }

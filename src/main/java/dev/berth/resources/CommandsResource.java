@@ -80,7 +80,7 @@ public class CommandsResource {
             throw new BadRequestException("image is required: POST /api/v1/commands/import?image=<image>");
         }
         if (!ManifestValidator.isImageReference(image)) {
-            throw new BadRequestException("image must be an image reference of at most 255 characters without spaces");
+            throw new BadRequestException(ManifestValidator.IMAGE_RULE);
         }
         var labels = docker.imageLabels(image).orElseThrow(() ->
                 new NotFoundException("image " + image + " is not present on the engine"));
