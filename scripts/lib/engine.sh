@@ -5,10 +5,11 @@
 # dockerd in the background (log: $BERTH_DOCKERD_LOG). An engine started here is remembered in
 # $BERTH_DOCKERD_PIDFILE: only such an engine may be turned into a swarm manager by the tests.
 
+# shellcheck source=scripts/lib/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+
 BERTH_DOCKERD_LOG=${BERTH_DOCKERD_LOG:-/var/log/berth-dockerd.log}
 BERTH_DOCKERD_PIDFILE=${BERTH_DOCKERD_PIDFILE:-/var/run/berth-dockerd.pid}
-
-say() { printf '[berth] %s\n' "$*" >&2; }
 
 engine_answers() {
   command -v docker >/dev/null 2>&1 && timeout 10 docker info >/dev/null 2>&1
@@ -17,24 +18,6 @@ engine_answers() {
 # True when the engine that answers is one these scripts started.
 engine_started_by_berth() {
   [ -f "$BERTH_DOCKERD_PIDFILE" ] && kill -0 "$(cat "$BERTH_DOCKERD_PIDFILE")" 2>/dev/null
-}
-
-# apt-get's output goes to a log of its own (debconf chatters on stderr even when all is well),
-# shown when the install fails.
-BERTH_APT_LOG=${BERTH_APT_LOG:-/var/log/berth-apt.log}
-
-apt_install() {
-  mkdir -p "$(dirname "$BERTH_APT_LOG")"
-  if ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@"; } >>"$BERTH_APT_LOG" 2>&1; then
-    tail -n 20 "$BERTH_APT_LOG" >&2
-    say "apt-get install $* failed (log: $BERTH_APT_LOG)"
-    return 1
-  fi
-}
-
-install_docker() {
-  say "installing Debian's docker.io (apt-get; log: $BERTH_APT_LOG)"
-  apt_install docker.io
 }
 
 start_dockerd() {
@@ -65,7 +48,7 @@ ensure_engine() {
     say "Debian-like machine and it will install docker.io and start dockerd itself."
     return 1
   fi
-  command -v dockerd >/dev/null 2>&1 || install_docker || { say "installing docker.io failed"; return 1; }
+  ensure_package dockerd docker.io || return 1
   start_dockerd
 }
 

@@ -1,6 +1,6 @@
 # shellcheck shell=bash
 # Shared by scripts/test and scripts/bench: the local test image, built without any registry.
-# Needs say() from engine.sh.
+# Needs say() from common.sh (through engine.sh).
 
 TEST_IMAGE=${BERTH_TEST_IMAGE:-berth-test-busybox:1}
 
