@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.berth.support.BerthTestApp;
 import dev.berth.support.JobsApi;
@@ -16,7 +15,6 @@ import jakarta.ws.rs.core.Response;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -80,8 +78,8 @@ class CommandNamesApiTest {
     @Test
     void commandsWithSuchNamesAreImportedFromAnImageLabelAndRun() throws Exception {
         String unicode = "Ünïcode 名前 (v2)";
-        String image = imageWithCommands("names-" + INSTANCE,
-                JSON.createArrayNode().add(command(NIFTYREG)).add(command(unicode)));
+        String image = TestEngine.imageWithCommands("names-" + INSTANCE,
+                JSON.createArrayNode().add(command(NIFTYREG)).add(command(unicode)).toString());
         try {
             try (Response imported = importFrom(image)) {
                 assertThat(imported.getStatus()).isEqualTo(201);
@@ -108,15 +106,13 @@ class CommandNamesApiTest {
 
     @Test
     void anImageLabelWithARefusedNameImportsNothingAndSaysWhichCharacter() throws Exception {
-        String image = imageWithCommands("refused-" + INSTANCE, JSON.createArrayNode()
-                .add(command("fine-" + INSTANCE)).add(command("in/out")).add(command("tab\there")));
-        try {
-            try (Response imported = importFrom(image)) {
-                assertThat(imported.getStatus()).isEqualTo(422);
-                assertThat(JobsApi.read(imported.readEntity(String.class)).get("errors").toString())
-                        .contains("in/out: command name has '/' at character 3")
-                        .contains("unprintable character U+0009 at character 4");
-            }
+        String image = TestEngine.imageWithCommands("refused-" + INSTANCE, JSON.createArrayNode()
+                .add(command("fine-" + INSTANCE)).add(command("in/out")).add(command("tab\there")).toString());
+        try (Response imported = importFrom(image)) {
+            assertThat(imported.getStatus()).isEqualTo(422);
+            assertThat(JobsApi.read(imported.readEntity(String.class)).get("errors").toString())
+                    .contains("in/out: command name has '/' at character 3")
+                    .contains("unprintable character U+0009 at character 4");
         } finally {
             TestEngine.docker().removeImageCmd(image).exec();
         }
@@ -146,18 +142,6 @@ class CommandNamesApiTest {
         try (Response put = put("n".repeat(253), command("n".repeat(253)))) {
             assertThat(put.getStatus()).isEqualTo(201);
         }
-    }
-
-    /** A local image (the test image's layers) whose org.nrg.commands label holds {@code commands}. */
-    private static String imageWithCommands(String tag, ArrayNode commands) {
-        var container = TestEngine.docker().createContainerCmd(TestEngine.IMAGE).withCmd("true").exec();
-        try {
-            TestEngine.docker().commitCmd(container.getId()).withRepository("berth-test-commands").withTag(tag)
-                    .withLabels(Map.of("org.nrg.commands", commands.toString())).exec();
-        } finally {
-            TestEngine.docker().removeContainerCmd(container.getId()).exec();
-        }
-        return "berth-test-commands:" + tag;
     }
 
     /**

@@ -12,7 +12,6 @@ import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -108,13 +107,9 @@ class CommandsApiTest {
 
     @Test
     void commandsAreImportedFromAnImagesLabel() throws Exception {
-        String image = "berth-test-commands:" + INSTANCE;
         String label = "[" + TestCommands.debug("imported-debug") + "," + TestCommands.shell("imported-shell") + "]";
-        var container = TestEngine.docker().createContainerCmd(TestEngine.IMAGE).withCmd("true").exec();
+        String image = TestEngine.imageWithCommands(INSTANCE, label);
         try {
-            TestEngine.docker().commitCmd(container.getId()).withRepository("berth-test-commands").withTag(INSTANCE)
-                    .withLabels(Map.of("org.nrg.commands", label)).exec();
-
             try (Response imported = target("/commands/import?image=" + image).request().post(Entity.json(""))) {
                 assertThat(imported.getStatus()).isEqualTo(201);
                 assertThat(JobsApi.read(imported.readEntity(String.class)).get("items").findValuesAsText("name"))
@@ -135,7 +130,6 @@ class CommandsApiTest {
                 assertThat(unlabelled.readEntity(String.class)).contains("org.nrg.commands");
             }
         } finally {
-            TestEngine.docker().removeContainerCmd(container.getId()).exec();
             TestEngine.docker().removeImageCmd(image).exec();
         }
     }

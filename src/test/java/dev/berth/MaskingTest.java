@@ -2,21 +2,20 @@ package dev.berth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
+import ch.qos.logback.classic.Level;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.berth.support.BerthTestApp;
 import dev.berth.support.CommandJobChecks;
 import dev.berth.support.JobsApi;
+import dev.berth.support.LogLines;
 import dev.berth.support.TestEngine;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.slf4j.LoggerFactory;
 
 /**
  * A sensitive value that the engine repeats in its errors (here it is the program to run, so that
@@ -41,20 +40,16 @@ class MaskingTest {
                 {"image": "%s", "command-line": "#TOKEN#",
                  "inputs": [{"name": "TOKEN", "sensitive": true, "required": true}]}
                 """.formatted(TestEngine.IMAGE));
-        Logger berth = (Logger) LoggerFactory.getLogger("dev.berth");
-        ListAppender<ILoggingEvent> serverLog = new ListAppender<>();
-        serverLog.start();
-        berth.addAppender(serverLog);
         JobsApi api = new JobsApi(APP.client(), APP.getLocalPort());
         JsonNode job;
         String id;
-        try {
+        List<String> serverLog;
+        try (var berthLog = new LogLines("dev.berth", Level.INFO)) {
             id = api.submitJson("""
                     {"fromCommand": {"name": "leaky", "params": {"TOKEN": "%s"}}, "policy": {"backoffLimit": 1}}
                     """.formatted(SECRET));
             job = api.awaitTerminal(id, Duration.ofSeconds(60));
-        } finally {
-            berth.detachAppender(serverLog);
+            serverLog = berthLog.messages();
         }
 
         JsonNode status = job.get("status");
@@ -67,7 +62,6 @@ class MaskingTest {
         assertThat(api.getJson("/jobs?limit=100").toString()).doesNotContain(SECRET);
         assertThat(api.getJson("/jobs/" + id + "/events").toString()).contains("*****").doesNotContain(SECRET);
         assertThat(api.logs(id)).doesNotContain(SECRET);
-        assertThat(serverLog.list).extracting(ILoggingEvent::getFormattedMessage).anyMatch(line -> line.contains(id))
-                .noneMatch(line -> line.contains(SECRET));
+        assertThat(serverLog).anyMatch(line -> line.contains(id)).noneMatch(line -> line.contains(SECRET));
     }
 }

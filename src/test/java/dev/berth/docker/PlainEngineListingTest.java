@@ -4,15 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
+import dev.berth.support.LogLines;
 import dev.berth.support.TestEngine;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 /**
  * On an engine that is not a swarm manager, a listing says services are not visible without asking
@@ -27,22 +25,16 @@ class PlainEngineListingTest {
     @Test
     void listingAPlainEngineAsksForNoServices() throws Exception {
         assumeTrue(!PLAIN_ENGINE.isEmpty(), "needs a plain (non-swarm) engine: run through scripts/test");
-        Logger retries = (Logger) LoggerFactory.getLogger(RETRY_LOGGER);
-        ListAppender<ILoggingEvent> seen = new ListAppender<>();
-        seen.start();
-        Level before = retries.getLevel();
-        retries.setLevel(Level.DEBUG);
-        retries.addAppender(seen);
-        try (var gateway = new DockerJavaGateway(new DockerSettings(PLAIN_ENGINE, false, Duration.ofSeconds(30),
-                Duration.ofMinutes(1)), TestEngine.newInstanceId(), Clock.systemUTC())) {
+        List<String> retried;
+        try (var retries = new LogLines(RETRY_LOGGER, Level.DEBUG);
+             var gateway = new DockerJavaGateway(new DockerSettings(PLAIN_ENGINE, false, Duration.ofSeconds(30),
+                     Duration.ofMinutes(1)), TestEngine.newInstanceId(), Clock.systemUTC())) {
             for (int pass = 0; pass < 3; pass++) {
                 assertThat(gateway.listWorkloads().swarmManager()).isFalse();
             }
-        } finally {
-            retries.detachAppender(seen);
-            retries.setLevel(before);
+            retried = retries.messages();
         }
 
-        assertThat(seen.list).extracting(ILoggingEvent::getFormattedMessage).isEmpty();
+        assertThat(retried).isEmpty();
     }
 }

@@ -7,7 +7,6 @@ import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Set;
 
 /** Berth's REST API as a test uses it: plain HTTP against the running application. */
@@ -64,14 +63,10 @@ public final class JobsApi {
     }
 
     public JsonNode awaitPhase(String id, Set<String> phases, Duration deadline) {
-        Instant end = Instant.now().plus(deadline);
-        JsonNode job = getJson("/jobs/" + id);
-        while (!phases.contains(job.path("status").path("phase").asText())) {
-            if (Instant.now().isAfter(end)) {
-                throw new AssertionError("job " + id + " did not reach " + phases + " within " + deadline + ": " + job);
-            }
-            sleep();
-            job = getJson("/jobs/" + id);
+        JsonNode job = Await.until(() -> getJson("/jobs/" + id),
+                read -> phases.contains(read.path("status").path("phase").asText()), deadline);
+        if (!phases.contains(job.path("status").path("phase").asText())) {
+            throw new AssertionError("job " + id + " did not reach " + phases + " within " + deadline + ": " + job);
         }
         return job;
     }
@@ -81,15 +76,6 @@ public final class JobsApi {
             return JSON.readTree(text);
         } catch (java.io.IOException e) {
             throw new AssertionError("not JSON: " + text, e);
-        }
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted");
         }
     }
 }

@@ -94,6 +94,21 @@ public final class TestEngine {
         return Await.until(() -> objectsOf(jobId), List::isEmpty, REMOVAL);
     }
 
+    /**
+     * A local image of the test image's layers whose org.nrg.commands label holds {@code commandsJson}
+     * (a JSON list), as XNAT's images carry their commands; the caller removes it.
+     */
+    public static String imageWithCommands(String tag, String commandsJson) {
+        var container = docker().createContainerCmd(IMAGE).withCmd("true").exec();
+        try {
+            docker().commitCmd(container.getId()).withRepository("berth-test-commands").withTag(tag)
+                    .withLabels(Map.of("org.nrg.commands", commandsJson)).exec();
+        } finally {
+            docker().removeContainerCmd(container.getId()).exec();
+        }
+        return "berth-test-commands:" + tag;
+    }
+
     public static boolean isSwarmManager() {
         var swarm = docker().infoCmd().exec().getSwarm();
         return swarm != null && Boolean.TRUE.equals(swarm.getControlAvailable());
