@@ -17,6 +17,7 @@ import dev.berth.health.ReconcilerHealthCheck;
 import dev.berth.jobs.CommandService;
 import dev.berth.jobs.JobControl;
 import dev.berth.jobs.JobService;
+import dev.berth.jobs.JobLogs;
 import dev.berth.jobs.LiveLogs;
 import dev.berth.jobs.SpecResolver;
 import dev.berth.reconcile.Planner;
@@ -138,7 +139,7 @@ public class BerthApplication extends Application<BerthConfiguration> {
         var liveLogs = new LiveLogs(gateway, store, maxLogBytes);
         var followers = new LogFollowers(liveLogs);
         environment.lifecycle().manage(followers);
-        jersey.register(new JobsResource(jobs, control, store, liveLogs, followers));
+        jersey.register(new JobsResource(jobs, control, store, new JobLogs(store, liveLogs), followers));
         jersey.register(new CommandsResource(commands, gateway, environment.getObjectMapper()));
         jersey.register(new InfoResource(gateway, docker.getHost(), docker.isSwarmMode(), instanceId));
 

@@ -128,6 +128,6 @@ class CommandJobsTest {
     }
 
     private static InspectContainerResponse inspect(JsonNode job) {
-        return TestEngine.docker().inspectContainerCmd(job.get("status").get("containerId").asText()).exec();
+        return TestEngine.docker().inspectContainerCmd(JobsApi.firstStep(job).get("containerId").asText()).exec();
     }
 }

@@ -45,7 +45,7 @@ class ContainerJobsTest {
         assertThat(status.get("phase").asText()).isEqualTo("Succeeded");
         assertThat(status.get("reason").asText()).isEqualTo("Completed");
         assertThat(status.get("exitCode").asInt()).isZero();
-        assertThat(status.get("backend").asText()).isEqualTo("container");
+        assertThat(JobsApi.lastAttempt(job).get("backend").asText()).isEqualTo("container");
         assertThat(status.get("startedAt").asText()).isNotEmpty();
         assertThat(status.get("finishedAt").asText()).isNotEmpty();
         assertThat(api.logs(id)).contains("hello from berth").contains("to stderr");

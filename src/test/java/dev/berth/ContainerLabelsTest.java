@@ -31,7 +31,7 @@ class ContainerLabelsTest {
         String id = api.submitJson("""
                 {"image": "%s", "command": ["sh", "-c", "exit 0"], "resources": {"cpus": 0.5, "memoryMb": 64}}
                 """.formatted(TestEngine.IMAGE));
-        String containerId = api.awaitTerminal(id, Duration.ofSeconds(60)).get("status").get("containerId").asText();
+        String containerId = JobsApi.firstStep(api.awaitTerminal(id, Duration.ofSeconds(60))).get("containerId").asText();
 
         var container = TestEngine.docker().inspectContainerCmd(containerId).exec();
 

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(DropwizardExtensionsSupport.class)
-class ContainerLifecycleTest extends LifecycleScenarios {
+class ContainerLifecycleTest extends LifecycleScenarios implements StepScenarios {
     private static final String INSTANCE = TestEngine.newInstanceId();
     private static final Path ROOT = CommandJobChecks.mountRoot(INSTANCE);
     static final DropwizardAppExtension<BerthConfiguration> APP = BerthTestApp.create(INSTANCE,
@@ -22,12 +22,12 @@ class ContainerLifecycleTest extends LifecycleScenarios {
     }
 
     @Override
-    DropwizardAppExtension<BerthConfiguration> app() {
+    public DropwizardAppExtension<BerthConfiguration> app() {
         return APP;
     }
 
     @Override
-    Path mountRoot() {
+    public Path mountRoot() {
         return ROOT;
     }
 }

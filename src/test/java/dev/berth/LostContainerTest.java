@@ -41,7 +41,7 @@ class LostContainerTest {
                 {"image": "%s", "command": ["sh", "-c",
                  "mkdir /tmp/out; for i in $(seq 1 2000); do echo $i > /tmp/out/$i; done; echo written; sleep 300"]}
                 """.formatted(TestEngine.IMAGE));
-        String containerId = api.awaitPhase(id, Set.of("Running"), DEADLINE).path("status").path("containerId").asText();
+        String containerId = JobsApi.firstStep(api.awaitPhase(id, Set.of("Running"), DEADLINE)).path("containerId").asText();
         awaitLogLine(api, id, "written");
 
         TestEngine.docker().removeContainerCmd(containerId).withForce(true).exec();

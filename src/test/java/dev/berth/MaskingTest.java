@@ -20,7 +20,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * A sensitive value that the engine repeats in its errors (here it is the program to run, so that
  * starting fails naming it) shows masked in every way out: the job's status and the history of each
- * attempt, the list, the events, the logs, and the server's own log lines.
+ * attempt and step, the list, the events, the logs (text and JSON), and the server's own log lines;
+ * and output the program prints with it is masked live, followed and stored.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class MaskingTest {
@@ -56,12 +57,65 @@ class MaskingTest {
         assertThat(status.get("reason").asText()).as(job.toString()).isEqualTo("BackoffLimitExceeded");
         // The engine did name the secret: the mask stands where it was.
         assertThat(status.get("message").asText()).contains("*****");
-        assertThat(status.get("history")).hasSize(2);
-        status.get("history").forEach(attempt -> assertThat(attempt.get("message").asText()).contains("*****"));
+        assertThat(job.get("attempts")).hasSize(2);
+        job.get("attempts").forEach(attempt -> {
+            assertThat(attempt.get("message").asText()).contains("*****");
+            assertThat(attempt.get("steps").get(0).get("message").asText()).contains("*****");
+        });
         assertThat(job.toString()).doesNotContain(SECRET);
         assertThat(api.getJson("/jobs?limit=100").toString()).doesNotContain(SECRET);
         assertThat(api.getJson("/jobs/" + id + "/events").toString()).contains("*****").doesNotContain(SECRET);
         assertThat(api.logs(id)).doesNotContain(SECRET);
+        assertThat(api.logsJson(id, "?attempt=1").toString()).doesNotContain(SECRET);
         assertThat(serverLog).anyMatch(line -> line.contains(id)).noneMatch(line -> line.contains(SECRET));
+    }
+
+    /**
+     * A program that prints its own token: the output is masked as the engine gives it, so the
+     * stored logs (text and JSON, both streams), the live read while it runs and the followed stream
+     * all show the mask, and so does the database itself.
+     */
+    @Test
+    void aSecretTheProgramPrintsIsMaskedInItsLiveFollowedAndStoredOutput() throws Exception {
+        CommandJobChecks.register(APP.client(), APP.getLocalPort(), "chatty", """
+                {"image": "%s", "command-line": "sh -c 'echo token=#TOKEN#; echo err=#TOKEN# >&2; sleep 2; echo end'",
+                 "inputs": [{"name": "TOKEN", "sensitive": true, "required": true}]}
+                """.formatted(TestEngine.IMAGE));
+        JobsApi api = new JobsApi(APP.client(), APP.getLocalPort());
+        String id = api.submitJson("""
+                {"fromCommand": {"name": "chatty", "params": {"TOKEN": "%s"}}}
+                """.formatted(SECRET));
+        api.awaitPhase(id, java.util.Set.of("Running"), Duration.ofSeconds(60));
+
+        String live = api.logs(id);
+        String followed;
+        try (var response = APP.client().target("http://127.0.0.1:" + APP.getLocalPort() + "/api/v1/jobs/" + id
+                + "/logs?follow=true").request("text/plain").get()) {
+            followed = response.readEntity(String.class);
+        }
+        api.awaitTerminal(id, Duration.ofSeconds(60));
+
+        assertThat(live).doesNotContain(SECRET);
+        assertThat(followed).contains("token=*****").contains("err=*****").contains("end").doesNotContain(SECRET);
+        assertThat(api.logs(id)).isEqualTo("token=*****\nend\nerr=*****\n");
+        JsonNode json = api.logsJson(id, "");
+        assertThat(json.get("steps").get(0).get("stdout").asText()).isEqualTo("token=*****\nend\n");
+        assertThat(json.get("steps").get(0).get("stderr").asText()).isEqualTo("err=*****\n");
+        assertThat(api.getJson("/jobs/" + id).toString()).doesNotContain(SECRET);
+        assertThat(storedOutput()).doesNotContain(SECRET).contains("token=*****");
+    }
+
+    /** Read in this JVM while Berth has the file open: H2 shares one open database between connections. */
+    private static String storedOutput() throws Exception {
+        StringBuilder all = new StringBuilder();
+        try (var connection = java.sql.DriverManager.getConnection("jdbc:h2:" + BerthTestApp.databaseFile(INSTANCE)
+                + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE", "sa", "")) {
+            try (var rows = connection.createStatement().executeQuery("SELECT content FROM job_output")) {
+                while (rows.next()) {
+                    all.append(rows.getString(1));
+                }
+            }
+        }
+        return all.toString();
     }
 }

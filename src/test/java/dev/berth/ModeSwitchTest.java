@@ -53,14 +53,14 @@ class ModeSwitchTest {
         try {
             JobsApi api = new JobsApi(second.client(), second.getLocalPort());
             String fresh = api.submitJson(manifest("exit 0"));
-            JsonNode old = api.awaitTerminal(running, DEADLINE).get("status");
-            JsonNode launchedAfter = api.awaitTerminal(fresh, DEADLINE).get("status");
+            JsonNode old = api.awaitTerminal(running, DEADLINE);
+            JsonNode launchedAfter = api.awaitTerminal(fresh, DEADLINE);
 
-            assertThat(old.get("backend").asText()).isEqualTo(oldBackend);
-            assertThat(old.get("exitCode").asInt()).isEqualTo(6);
+            assertThat(JobsApi.lastAttempt(old).get("backend").asText()).isEqualTo(oldBackend);
+            assertThat(old.get("status").get("exitCode").asInt()).isEqualTo(6);
             assertThat(api.logs(running)).contains("survived the restart");
-            assertThat(launchedAfter.get("backend").asText()).isEqualTo(newBackend);
-            assertThat(launchedAfter.get("phase").asText()).isEqualTo("Succeeded");
+            assertThat(JobsApi.lastAttempt(launchedAfter).get("backend").asText()).isEqualTo(newBackend);
+            assertThat(launchedAfter.get("status").get("phase").asText()).isEqualTo("Succeeded");
             assertNothingLeftOf(running);
         } finally {
             second.after();

@@ -9,7 +9,7 @@ import dev.berth.docker.BerthLabels;
 import dev.berth.support.AdminApi;
 import dev.berth.support.BerthTestApp;
 import dev.berth.support.DockerClients;
-import dev.berth.support.JobAttempt;
+import dev.berth.support.AttemptStep;
 import dev.berth.support.ObjectEvents;
 import dev.berth.support.Pause;
 import dev.berth.support.TestEngine;
@@ -50,7 +50,7 @@ class OrphanObjectsTest {
     void anOrphanOfThisInstanceIsRemovedOnceOlderThanTheGrace() throws Exception {
         try (DockerClient streams = DockerClients.streams(TestEngine.HOST);
              ObjectEvents events = ObjectEvents.containers(streams, INSTANCE, Instant.now())) {
-            JobAttempt orphan = unknownJobAttempt();
+            AttemptStep orphan = unknownAttemptStep();
             String id = runSleepingContainer(INSTANCE, orphan);
             Instant created = Instant.parse(TestEngine.docker().inspectContainerCmd(id).exec().getCreated());
 
@@ -65,10 +65,10 @@ class OrphanObjectsTest {
 
     @Test
     void anObjectOfAnotherInstanceIsLeftAlonePassAfterPass() {
-        String foreign = runSleepingContainer(OTHER_INSTANCE, unknownJobAttempt());
+        String foreign = runSleepingContainer(OTHER_INSTANCE, unknownAttemptStep());
         try {
             // The control: an orphan of this instance, created alongside, is removed by the same passes.
-            awaitGone(runSleepingContainer(INSTANCE, unknownJobAttempt()));
+            awaitGone(runSleepingContainer(INSTANCE, unknownAttemptStep()));
             new AdminApi(APP.client(), APP.getAdminPort()).awaitPasses(5, DEADLINE);
 
             var state = TestEngine.docker().inspectContainerCmd(foreign).exec().getState();
@@ -79,12 +79,12 @@ class OrphanObjectsTest {
     }
 
     /** An attempt of a job id no record has. */
-    private static JobAttempt unknownJobAttempt() {
-        return new JobAttempt(new JobIds(Clock.systemUTC()).next(), 1);
+    private static AttemptStep unknownAttemptStep() {
+        return new AttemptStep(new JobIds(Clock.systemUTC()).next(), 1);
     }
 
     /** A container as a Berth instance would have made it for the attempt, started. */
-    private static String runSleepingContainer(String instance, JobAttempt attempt) {
+    private static String runSleepingContainer(String instance, AttemptStep attempt) {
         String id = TestEngine.docker().createContainerCmd(TestEngine.IMAGE)
                 .withName(BerthLabels.objectName(attempt.jobId(), attempt.attempt()))
                 .withLabels(BerthLabels.of(instance, attempt.jobId(), attempt.attempt()))
@@ -93,7 +93,7 @@ class OrphanObjectsTest {
         return id;
     }
 
-    private static Instant awaitRemoval(ObjectEvents events, JobAttempt attempt) {
+    private static Instant awaitRemoval(ObjectEvents events, AttemptStep attempt) {
         Instant end = Instant.now().plus(DEADLINE);
         Optional<Instant> removed = events.removedAt(attempt);
         while (removed.isEmpty() && Instant.now().isBefore(end)) {

@@ -68,7 +68,25 @@ class RejectedManifestsTest {
                 Arguments.of("negative cpus", json, "{\"image\": \"" + IMAGE + "\", \"resources\": {\"cpus\": -1}}",
                         422, "resources.cpus"),
                 Arguments.of("bad env name", json, "{\"image\": \"" + IMAGE + "\", \"env\": {\"1BAD\": \"x\"}}", 422,
-                        "not a valid variable name"));
+                        "not a valid variable name"),
+                Arguments.of("steps beside an image", json, "{\"image\": \"" + IMAGE + "\", \"steps\": [{\"name\": \"a\","
+                        + " \"image\": \"" + IMAGE + "\"}]}", 422, "steps cannot be combined with image"),
+                Arguments.of("two steps of one name", json, "{\"steps\": [{\"name\": \"a\", \"image\": \"" + IMAGE
+                        + "\"}, {\"name\": \"a\", \"image\": \"" + IMAGE + "\"}]}", 422, "steps[1].name \\\"a\\\" is used"),
+                Arguments.of("no steps", json, "{\"steps\": []}", 422, "a job has 1 to 16 steps"),
+                Arguments.of("17 steps", json, "{\"steps\": [" + IntStream.range(0, 17).mapToObj(i -> "{\"name\": \"s" + i
+                        + "\", \"image\": \"" + IMAGE + "\"}").collect(Collectors.joining(",")) + "]}", 422,
+                        "a job has 1 to 16 steps (got 17)"),
+                Arguments.of("a step without image", json, "{\"steps\": [{\"name\": \"a\"}]}", 422,
+                        "steps[0].image is required"),
+                Arguments.of("a misspelt step field", json, "{\"steps\": [{\"name\": \"a\", \"image\": \"" + IMAGE
+                        + "\", \"continueOnErrors\": true}]}", 400, "unknown field \"steps[0].continueOnErrors\""),
+                Arguments.of("a relative volume", json, "{\"image\": \"" + IMAGE + "\", \"volumes\": [\"shared\"]}", 422,
+                        "volumes[0] must be an absolute path"),
+                Arguments.of("a volume twice", json, "{\"image\": \"" + IMAGE + "\", \"volumes\": [\"/s\", \"/s/\"]}",
+                        422, "volumes[1] /s/ is mounted twice"),
+                Arguments.of("steps from a command", json, "{\"fromCommand\": {\"name\": \"x\"}, \"steps\": [{\"name\":"
+                        + " \"a\", \"image\": \"" + IMAGE + "\"}]}", 422, "fromCommand cannot be combined with steps"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -55,7 +55,7 @@ class SwarmCommandJobsTest {
         JsonNode job = api().awaitTerminal(id, DEADLINE);
         ContainerSpec container = containerSpec(job);
 
-        assertThat(job.get("status").get("backend").asText()).isEqualTo("service");
+        assertThat(JobsApi.lastAttempt(job).get("backend").asText()).isEqualTo("service");
         assertThat(container.getArgs()).isEqualTo(resolvedCommand(job));
         assertThat(container.getEnv()).containsAll(expectedEnv(job));
         assertThat(container.getDir()).isEqualTo(job.get("resolved").get("workingDir").asText());
@@ -79,7 +79,7 @@ class SwarmCommandJobsTest {
     }
 
     private static ContainerSpec containerSpec(JsonNode job) {
-        String serviceId = job.get("status").get("serviceId").asText();
+        String serviceId = JobsApi.firstStep(job).get("serviceId").asText();
         return TestEngine.docker().inspectServiceCmd(serviceId).exec().getSpec().getTaskTemplate().getContainerSpec();
     }
 

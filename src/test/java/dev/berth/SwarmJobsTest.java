@@ -47,11 +47,11 @@ class SwarmJobsTest {
         // Long enough never to end (and lose its service) before the test has looked; cleanUp removes it.
         String id = api.submitJson(manifest("sleep 300"));
         JsonNode job = api.awaitPhase(id, Set.of("Running"), DEADLINE);
-        String serviceId = job.get("status").get("serviceId").asText();
+        String serviceId = JobsApi.firstStep(job).get("serviceId").asText();
 
         var spec = TestEngine.docker().inspectServiceCmd(serviceId).exec().getSpec();
 
-        assertThat(job.get("status").get("backend").asText()).isEqualTo("service");
+        assertThat(JobsApi.lastAttempt(job).get("backend").asText()).isEqualTo("service");
         assertThat(spec.getName()).isEqualTo("berth-" + id + "-1");
         assertThat(spec.getMode().getReplicated().getReplicas()).isEqualTo(1);
         assertThat(spec.getTaskTemplate().getRestartPolicy().getCondition()).isEqualTo(ServiceRestartCondition.NONE);
@@ -68,15 +68,18 @@ class SwarmJobsTest {
     void aServiceJobThatExitsZeroSucceedsWithLogsAndItsServiceRemoved() {
         String id = api.submitJson(manifest("echo hello from a task; echo on stderr >&2"));
 
-        JsonNode status = api.awaitTerminal(id, DEADLINE).get("status");
+        JsonNode job = api.awaitTerminal(id, DEADLINE);
+        JsonNode status = job.get("status");
+        JsonNode step = JobsApi.firstStep(job);
 
         assertThat(status.get("phase").asText()).isEqualTo("Succeeded");
         assertThat(status.get("exitCode").asInt()).isZero();
-        assertThat(status.get("taskId").asText()).isNotEmpty();
-        assertThat(status.get("nodeId").asText()).isNotEmpty();
-        assertThat(status.get("containerId").asText()).isNotEmpty();
+        assertThat(step.get("taskId").asText()).isNotEmpty();
+        assertThat(step.get("nodeId").asText()).isNotEmpty();
+        assertThat(JobsApi.lastAttempt(job).get("nodeId").asText()).isEqualTo(step.get("nodeId").asText());
+        assertThat(step.get("containerId").asText()).isNotEmpty();
         assertThat(api.logs(id)).contains("hello from a task").contains("on stderr");
-        assertServiceGone(status.get("serviceId").asText());
+        assertServiceGone(step.get("serviceId").asText());
     }
 
     @Test

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 @org.junit.jupiter.api.Tag("swarm")
 @ExtendWith(DropwizardExtensionsSupport.class)
-class SwarmLifecycleTest extends LifecycleScenarios {
+class SwarmLifecycleTest extends LifecycleScenarios implements StepScenarios {
     private static final String INSTANCE = TestEngine.newInstanceId();
     private static final Path ROOT = CommandJobChecks.mountRoot(INSTANCE);
     static final DropwizardAppExtension<BerthConfiguration> APP = BerthTestApp.create(INSTANCE,
@@ -23,12 +23,12 @@ class SwarmLifecycleTest extends LifecycleScenarios {
     }
 
     @Override
-    DropwizardAppExtension<BerthConfiguration> app() {
+    public DropwizardAppExtension<BerthConfiguration> app() {
         return APP;
     }
 
     @Override
-    Path mountRoot() {
+    public Path mountRoot() {
         return ROOT;
     }
 }

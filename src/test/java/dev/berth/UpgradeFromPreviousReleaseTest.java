@@ -52,12 +52,19 @@ class UpgradeFromPreviousReleaseTest {
         app.before();
         JobsApi api = new JobsApi(app.client(), app.getLocalPort());
 
-        JsonNode adopted = api.awaitTerminal(RUNNING, DEADLINE);
+        api.awaitTerminal(RUNNING, DEADLINE);
+        JsonNode adopted = api.getJson("/jobs/" + RUNNING);
         Map<String, JsonNode> jobs = byName(api);
 
         assertThat(jobs.keySet()).containsExactlyInAnyOrder("ok", "retried", "from-command", "cancelled", "running");
         assertThat(adopted.get("status").get("phase").asText()).as(adopted.toString()).isEqualTo("Succeeded");
-        assertThat(adopted.get("status").get("containerId").asText()).isEqualTo(container);
+        assertThat(adopted.get("attempts")).as(adopted.toString()).singleElement().satisfies(attempt -> {
+            assertThat(attempt.get("phase").asText()).isEqualTo("Succeeded");
+            assertThat(attempt.get("steps")).singleElement().satisfies(step -> {
+                assertThat(step.get("name").asText()).isEqualTo("main");
+                assertThat(step.get("containerId").asText()).isEqualTo(container);
+            });
+        });
         assertThat(adopted.get("status").get("attempts").asInt()).isEqualTo(1);
         assertThat(adopted.get("labels").get("kind").asText()).isEqualTo("long");
         assertThat(api.logs(RUNNING)).contains("adopted");
@@ -67,13 +74,28 @@ class UpgradeFromPreviousReleaseTest {
         assertJob(jobs.get("ok"), "Succeeded", "Completed", 0, 1);
         assertThat(jobs.get("ok").get("labels").toString()).isEqualTo("{\"kind\":\"plain\",\"team\":\"mri\"}");
         assertThat(api.logs(id(jobs, "ok"))).contains("to stdout").contains("to stderr");
+        // That release kept stdout and stderr in one text: the data says so instead of guessing.
+        JsonNode okLogs = api.logsJson(id(jobs, "ok"), "");
+        assertThat(okLogs.get("attempt").asInt()).isEqualTo(1);
+        assertThat(okLogs.get("steps")).singleElement().satisfies(step -> {
+            assertThat(step.get("name").asText()).isEqualTo("main");
+            assertThat(step.get("combined").asText()).contains("to stdout").contains("to stderr");
+            assertThat(step.has("stdout")).isFalse();
+            assertThat(step.has("stderr")).isFalse();
+        });
+        assertThat(api.status("/jobs/" + id(jobs, "ok") + "/logs?stream=stdout")).isEqualTo(404);
         assertThat(phasesOfEvents(api, id(jobs, "ok"))).containsExactly("Pending", "Launching", "Running", "Succeeded");
 
         assertJob(jobs.get("retried"), "Failed", "BackoffLimitExceeded", 3, 2);
-        JsonNode history = jobs.get("retried").get("status").get("history");
-        assertThat(history).hasSize(2);
-        assertThat(history.findValuesAsText("exitCode")).containsExactly("3", "3");
+        JsonNode attempts = api.getJson("/jobs/" + id(jobs, "retried")).get("attempts");
+        assertThat(attempts).hasSize(2);
+        assertThat(attempts.findValuesAsText("number")).containsExactly("1", "2");
+        assertThat(attempts.findValuesAsText("exitCode")).containsExactly("3", "3", "3", "3"); // attempts and steps
+        assertThat(attempts.get(0).get("steps").get(0).get("containerId").asText()).isNotEqualTo(
+                attempts.get(1).get("steps").get(0).get("containerId").asText());
+        // The previous release kept the last attempt's logs only.
         assertThat(api.logs(id(jobs, "retried"))).contains("try").contains("oops");
+        assertThat(api.logs(id(jobs, "retried"), "?attempt=1")).isEmpty();
 
         assertJob(jobs.get("from-command"), "Succeeded", "Completed", 0, 1);
         JsonNode fromCommand = jobs.get("from-command").get("spec").get("fromCommand");
@@ -84,6 +106,27 @@ class UpgradeFromPreviousReleaseTest {
         assertThat(api.getJson("/commands/RegAladin%20(NiftyReg)").get("version").asText()).isEqualTo("1.0");
 
         assertJob(jobs.get("cancelled"), "Cancelled", "Cancelled", 137, 1);
+        assertThat(storedText(database)).as("the secret is nowhere in the output or messages the store keeps")
+                .doesNotContain("s3cret-token");
+    }
+
+    /** Every stored output, message and event text, read from the H2 file after the app stopped. */
+    private String storedText(String database) throws Exception {
+        app.after();
+        app = null;
+        StringBuilder all = new StringBuilder();
+        try (var connection = java.sql.DriverManager.getConnection("jdbc:h2:" + database, "sa", "");
+             var statement = connection.createStatement()) {
+            for (String query : List.of("SELECT content FROM job_output", "SELECT message FROM job_events",
+                    "SELECT message FROM job_attempts", "SELECT message FROM job_steps", "SELECT message FROM jobs")) {
+                try (var rows = statement.executeQuery(query)) {
+                    while (rows.next()) {
+                        all.append(rows.getString(1)).append('\n');
+                    }
+                }
+            }
+        }
+        return all.toString();
     }
 
     private static void assertJob(JsonNode job, String phase, String reason, int exitCode, int attempts) {

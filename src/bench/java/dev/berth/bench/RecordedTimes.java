@@ -6,9 +6,10 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * When Berth wrote each job's terminal phase. Berth stores a finished job's logs in the same
- * transaction as its terminal status, stamped with its own clock (job_logs.captured_at), while the
- * API only shows Docker's finish time. Read from the database file once its server has stopped.
+ * When Berth wrote each job's terminal phase. Berth stores a finished step's output in the same
+ * transaction as the status it leads to, stamped with its own clock (job_output.captured_at); for
+ * the benchmark's one-step jobs that is the terminal status, while the API only shows Docker's
+ * finish time. Read from the database file once its server has stopped.
  */
 final class RecordedTimes {
     private RecordedTimes() {
@@ -17,7 +18,7 @@ final class RecordedTimes {
     static Map<String, Double> read(Path database) throws SQLException {
         Map<String, Double> recorded = new HashMap<>();
         try (var connection = H2Files.open(database);
-             var rows = connection.createStatement().executeQuery("SELECT job_id, captured_at FROM job_logs")) {
+             var rows = connection.createStatement().executeQuery("SELECT job_id, MAX(captured_at) FROM job_output GROUP BY job_id")) {
             while (rows.next()) {
                 recorded.put(rows.getString(1), (double) rows.getLong(2));
             }

@@ -30,7 +30,7 @@ final class ReportMethods {
             already finished when Berth looked). *Baseline: create → running*: from the create call to the \
             container's `StartedAt`. *Berth: exit → terminal phase recorded*: from the container's `FinishedAt` \
             (the job's `status.finishedAt`) to the moment Berth wrote the terminal phase; that moment is \
-            `job_logs.captured_at`, stamped by Berth in the same transaction as the terminal status and read from \
+            `job_output.captured_at`, stamped by Berth in the same transaction as the terminal status and read from \
             the database file after the server stopped (the API shows only Docker's times). *Baseline: exit → exit \
             code read*: from `FinishedAt` to the moment the baseline had the exit code (container: the wait \
             returned; swarm: its task poll saw the task finished).

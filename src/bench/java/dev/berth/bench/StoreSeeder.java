@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * Fills a stopped server's database with finished jobs by copying, in SQL, one job that Berth
- * really ran to completion: its row, labels, events and logs, with new ids. Copying a real job
+ * really ran to completion: its row, labels, events, attempts, steps and output, with new ids. Copying a real job
  * rather than writing rows by hand keeps the seed honest (Berth's own JSON, every event) and keeps
  * it right when the schema gains columns.
  */
@@ -26,7 +26,7 @@ final class StoreSeeder {
             connection.setAutoCommit(false);
             var statements = new ArrayList<String>();
             statements.add(copy(connection, "JOBS", "ID", Map.of("ID", NEW_ID, "NAME", "NULL")));
-            for (String child : List.of("JOB_LABELS", "JOB_EVENTS", "JOB_LOGS")) {
+            for (String child : List.of("JOB_LABELS", "JOB_EVENTS", "JOB_ATTEMPTS", "JOB_STEPS", "JOB_OUTPUT")) {
                 statements.add(copy(connection, child, "JOB_ID", Map.of("JOB_ID", NEW_ID)));
             }
             for (int from = 1; from <= copies; from += CHUNK) {
@@ -44,7 +44,7 @@ final class StoreSeeder {
         }
     }
 
-    /** Deleting a job takes its labels, events and logs with it (the foreign keys cascade). */
+    /** Deleting a job takes its labels, events, attempts and output with it (the foreign keys cascade). */
     static void deleteJob(Path database, String id) throws SQLException {
         try (Connection connection = H2Files.open(database);
              var delete = connection.prepareStatement("DELETE FROM jobs WHERE id = ?")) {

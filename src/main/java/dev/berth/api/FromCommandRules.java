@@ -31,6 +31,8 @@ final class FromCommandRules {
         addIfSet(inline, "user", manifest.user());
         addIfSet(inline, "mounts", manifest.mounts());
         addIfSet(inline, "resources", manifest.resources());
+        addIfSet(inline, "steps", manifest.steps());
+        addIfSet(inline, "volumes", manifest.volumes());
         if (!inline.isEmpty()) {
             errors.add("fromCommand cannot be combined with " + String.join(", ", inline)
                     + ": the command says what runs");

@@ -16,5 +16,16 @@ public record JobManifest(
         List<MountManifest> mounts,
         ResourcesManifest resources,
         PolicyManifest policy,
-        FromCommandManifest fromCommand) {
+        FromCommandManifest fromCommand,
+        List<StepManifest> steps,
+        List<String> volumes) {
+
+    /** A single-step manifest, as before jobs had steps. */
+    public JobManifest(String name, Map<String, String> labels, String image, List<String> command,
+                       List<String> entrypoint, Map<String, String> env, String workingDir, String user,
+                       List<MountManifest> mounts, ResourcesManifest resources, PolicyManifest policy,
+                       FromCommandManifest fromCommand) {
+        this(name, labels, image, command, entrypoint, env, workingDir, user, mounts, resources, policy, fromCommand,
+                null, null);
+    }
 }

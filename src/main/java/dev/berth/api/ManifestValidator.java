@@ -5,6 +5,7 @@ import dev.berth.core.JobSpec;
 import dev.berth.core.Mount;
 import dev.berth.core.Policy;
 import dev.berth.core.Resources;
+import dev.berth.core.StepSpec;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -23,6 +24,9 @@ public final class ManifestValidator {
     private static final Pattern ENV_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,255}");
     private static final Pattern USER = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,63})?");
     private static final Pattern IMAGE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/:@-]{0,254}");
+    private static final Pattern STEP_NAME = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9._-]{0,61}[A-Za-z0-9])?");
+    private static final int MAX_STEPS = 16;
+    private static final int MAX_VOLUMES = 16;
     private static final int MAX_LABEL_VALUE = 253;
     private static final int MAX_ARG = 4096;
     private static final int MAX_ENV_VALUE = 32768;
@@ -49,21 +53,107 @@ public final class ManifestValidator {
         if (manifest.fromCommand() != null) {
             return fromCommand.toSpec(manifest, policy, errors);
         }
-        checkImage(manifest.image(), errors);
-        checkArgs("command", manifest.command(), errors);
-        checkArgs("entrypoint", manifest.entrypoint(), errors);
-        checkEnv(manifest.env(), errors);
-        PathRules.checkAbsolutePath("workingDir", manifest.workingDir(), errors);
-        if (manifest.user() != null && !USER.matcher(manifest.user()).matches()) {
-            errors.add("user must be a user name or id, optionally with :group (got \"" + manifest.user() + "\")");
+        List<StepSpec> steps = null;
+        if (manifest.steps() != null) {
+            List<String> inline = inlineFieldsOf(manifest);
+            if (!inline.isEmpty()) {
+                errors.add("steps cannot be combined with " + String.join(", ", inline)
+                        + ": each step says what it runs");
+            }
+            steps = checkSteps(manifest.steps(), errors);
+        } else {
+            checkRun("", manifest.image(), manifest.command(), manifest.entrypoint(), manifest.env(),
+                    manifest.workingDir(), manifest.user(), errors);
         }
         List<Mount> mounts = checkMounts(manifest.mounts(), errors);
+        List<String> volumes = checkVolumes(manifest.volumes(), mounts, errors);
         Resources resources = checkResources(manifest.resources(), errors);
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
         return new JobSpec(manifest.image(), manifest.command(), manifest.entrypoint(), manifest.env(),
-                manifest.workingDir(), manifest.user(), mounts, resources, policy, null, Desired.Run);
+                manifest.workingDir(), manifest.user(), mounts, resources, policy, null, Desired.Run, steps, volumes);
+    }
+
+    /** The fields of one container: the job's own in the single-step form, each step's otherwise. */
+    private void checkRun(String prefix, String image, List<String> command, List<String> entrypoint,
+                          Map<String, String> env, String workingDir, String user, List<String> errors) {
+        checkImage(prefix, image, errors);
+        checkArgs(prefix + "command", command, errors);
+        checkArgs(prefix + "entrypoint", entrypoint, errors);
+        checkEnv(prefix, env, errors);
+        PathRules.checkAbsolutePath(prefix + "workingDir", workingDir, errors);
+        if (user != null && !USER.matcher(user).matches()) {
+            errors.add(prefix + "user must be a user name or id, optionally with :group (got \"" + user + "\")");
+        }
+    }
+
+    /** The single-step fields a manifest sets, in the order the manifest reference lists them. */
+    private static List<String> inlineFieldsOf(JobManifest manifest) {
+        Map<String, Object> fields = new java.util.LinkedHashMap<>();
+        fields.put("image", manifest.image());
+        fields.put("command", manifest.command());
+        fields.put("entrypoint", manifest.entrypoint());
+        fields.put("env", manifest.env());
+        fields.put("workingDir", manifest.workingDir());
+        fields.put("user", manifest.user());
+        return fields.entrySet().stream().filter(e -> e.getValue() != null).map(Map.Entry::getKey).toList();
+    }
+
+    private List<StepSpec> checkSteps(List<StepManifest> steps, List<String> errors) {
+        if (steps.isEmpty() || steps.size() > MAX_STEPS) {
+            errors.add("steps: a job has 1 to " + MAX_STEPS + " steps (got " + steps.size() + ")");
+            return null;
+        }
+        List<StepSpec> checked = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < steps.size(); i++) {
+            StepManifest step = steps.get(i);
+            String prefix = "steps[" + i + "].";
+            if (step == null) {
+                errors.add("steps[" + i + "] must not be null");
+                continue;
+            }
+            if (step.name() == null || step.name().isEmpty()) {
+                errors.add(prefix + "name is required");
+            } else if (!STEP_NAME.matcher(step.name()).matches()) {
+                errors.add(prefix + "name must be 1 to 63 letters, digits, '.', '_' or '-', starting and ending"
+                        + " with a letter or digit");
+            } else if (!names.add(step.name())) {
+                errors.add(prefix + "name \"" + step.name() + "\" is used by an earlier step: step names are unique");
+            }
+            checkRun(prefix, step.image(), step.command(), step.entrypoint(), step.env(), step.workingDir(),
+                    step.user(), errors);
+            checked.add(new StepSpec(step.name(), step.image(), step.command(), step.entrypoint(), step.env(),
+                    step.workingDir(), step.user(), step.continueOnError()));
+        }
+        return checked;
+    }
+
+    /** Shared volumes: absolute container paths, none twice, none where a bind mount already is. */
+    private static List<String> checkVolumes(List<String> volumes, List<Mount> mounts, List<String> errors) {
+        if (volumes == null) {
+            return null;
+        }
+        if (volumes.size() > MAX_VOLUMES) {
+            errors.add("volumes: at most " + MAX_VOLUMES + " volumes (got " + volumes.size() + ")");
+            return null;
+        }
+        Set<String> targets = new HashSet<>();
+        mounts.forEach(m -> targets.add(Path.of(m.target()).normalize().toString()));
+        for (int i = 0; i < volumes.size(); i++) {
+            String field = "volumes[" + i + "]";
+            String path = volumes.get(i);
+            if (!PathRules.checkAbsolutePath(field, PathRules.required(path, field, errors), errors)) {
+                continue;
+            }
+            if (Path.of(path).normalize().getNameCount() == 0) {
+                errors.add(field + " must not be the container's root directory");
+            } else if (!targets.add(Path.of(path).normalize().toString())) {
+                errors.add(field + " " + path + " is mounted twice (by an earlier volume or a mount)");
+            }
+        }
+        return volumes;
     }
 
     private static void checkName(String name, List<String> errors) {
@@ -100,11 +190,11 @@ public final class ManifestValidator {
         return image != null && IMAGE.matcher(image).matches();
     }
 
-    private static void checkImage(String image, List<String> errors) {
+    private static void checkImage(String prefix, String image, List<String> errors) {
         if (image == null || image.isBlank()) {
-            errors.add("image is required");
+            errors.add(prefix + "image is required");
         } else if (!isImageReference(image)) {
-            errors.add(IMAGE_RULE);
+            errors.add(prefix + IMAGE_RULE);
         }
     }
 
@@ -124,21 +214,21 @@ public final class ManifestValidator {
         }
     }
 
-    private void checkEnv(Map<String, String> env, List<String> errors) {
+    private void checkEnv(String prefix, Map<String, String> env, List<String> errors) {
         if (env == null) {
             return;
         }
         if (env.size() > limits.maxEnv()) {
-            errors.add("env: at most " + limits.maxEnv() + " variables (got " + env.size() + ")");
+            errors.add(prefix + "env: at most " + limits.maxEnv() + " variables (got " + env.size() + ")");
         }
         env.forEach((key, value) -> {
             if (!ENV_KEY.matcher(key).matches()) {
-                errors.add("env: \"" + PathRules.shorten(key) + "\" is not a valid variable name");
+                errors.add(prefix + "env: \"" + PathRules.shorten(key) + "\" is not a valid variable name");
             }
             if (value == null) {
-                errors.add("env." + PathRules.shorten(key) + " must not be null");
+                errors.add(prefix + "env." + PathRules.shorten(key) + " must not be null");
             } else if (value.length() > MAX_ENV_VALUE) {
-                errors.add("env." + PathRules.shorten(key) + " is longer than " + MAX_ENV_VALUE + " characters");
+                errors.add(prefix + "env." + PathRules.shorten(key) + " is longer than " + MAX_ENV_VALUE + " characters");
             }
         });
     }

@@ -8,8 +8,8 @@ import java.util.Set;
 
 /**
  * Pure rules for what follows the end of an attempt: a retry after back-off, or the job's final
- * status (cancelled if the user asked, BackoffLimitExceeded once retries run out), with the attempt
- * kept in the history and the record's expiry set.
+ * status (cancelled if the user asked, BackoffLimitExceeded once retries run out), and the record's
+ * expiry.
  */
 public final class AttemptEnding {
     /** Failures of the run itself; a refused create or an unresolvable command would only fail again. */
@@ -19,29 +19,41 @@ public final class AttemptEnding {
     private AttemptEnding() {
     }
 
-    /** {@code ended} is the attempt's own terminal status, as observed. */
-    public static StatusChange apply(Job job, JobStatus ended, Instant now, Lifecycle lifecycle) {
+    /** {@code ended} is the job's live attempt as it ended: phase, reason, exit code and steps final. */
+    public static StatusChange apply(Job job, Attempt ended, Instant now, Lifecycle lifecycle) {
         Policy policy = job.spec().policy();
+        JobStatus status = job.status().withStart(ended.startedAt());
         if (job.spec().desired() == Desired.Cancel && ended.phase() != Phase.Cancelled) {
             String exit = ended.exitCode() == null ? "" : " (exited with code " + ended.exitCode() + ")";
-            return finish(job, ended, ended.withPhase(Phase.Cancelled, Reason.Cancelled, "cancelled on request" + exit),
+            return finish(job, ended, status.withPhase(Phase.Cancelled, Reason.Cancelled, "cancelled on request" + exit),
                     now, lifecycle);
         }
-        if (ended.phase() == Phase.Failed && isRetryable(policy, ended) && ended.attempts() <= policy.retries()) {
-            Instant retryAt = now.plus(lifecycle.backoffAfter(ended.attempts()));
-            String message = "attempt " + ended.attempts() + " failed (" + ended.message() + "); attempt "
-                    + (ended.attempts() + 1) + " at " + retryAt;
-            JobStatus waiting = ended.withPhase(Phase.Pending, Reason.BackOff, message)
-                    .withAttemptEnded(ended.asAttempt(), retryAt, null);
-            return new StatusChange(waiting, List.of(new JobEvent(now, EventType.Warning, Phase.Pending, Reason.BackOff,
-                    message, ended.attempts())));
+        if (ended.phase() == Phase.Failed && isRetryable(policy, ended) && ended.number() <= policy.retries()) {
+            Instant retryAt = now.plus(lifecycle.backoffAfter(ended.number()));
+            String message = "attempt " + ended.number() + " failed (" + ended.message() + "); attempt "
+                    + (ended.number() + 1) + " at " + retryAt;
+            JobStatus waiting = status.withPhase(Phase.Pending, Reason.BackOff, message)
+                    .withEnd(ended.exitCode(), null).withRetryAt(retryAt);
+            return new StatusChange(waiting, ended, List.of(new JobEvent(now, EventType.Warning, Phase.Pending,
+                    Reason.BackOff, message, ended.number())));
         }
         if (ended.phase() == Phase.Failed && policy.retries() > 0 && isRetryable(policy, ended)) {
-            return finish(job, ended, ended.withPhase(Phase.Failed, Reason.BackoffLimitExceeded, "attempt "
-                    + ended.attempts() + " failed (" + ended.message() + "); backoffLimit " + policy.retries()
+            return finish(job, ended, status.withPhase(Phase.Failed, Reason.BackoffLimitExceeded, "attempt "
+                    + ended.number() + " failed (" + ended.message() + "); backoffLimit " + policy.retries()
                     + " reached"), now, lifecycle);
         }
-        return finish(job, ended, ended, now, lifecycle);
+        return finish(job, ended, status.withPhase(ended.phase(), ended.reason(), ended.message()), now, lifecycle);
+    }
+
+    /**
+     * The job fails before its next attempt could be launched (its command no longer resolves):
+     * there is no attempt to end, only the job.
+     */
+    public static StatusChange beforeLaunch(Job job, Reason reason, String message, Instant now, Lifecycle lifecycle) {
+        JobStatus failed = job.status().withPhase(Phase.Failed, reason, message).withRetryAt(null)
+                .withEnd(job.status().exitCode(), now).withExpiresAt(expiry(job, now, lifecycle));
+        return new StatusChange(failed, null, List.of(new JobEvent(now, EventType.Warning, Phase.Failed, reason,
+                message, job.currentAttempt())));
     }
 
     /** When a finished job's record goes: its policy's TTL, else the server's default, else never. */
@@ -51,7 +63,7 @@ public final class AttemptEnding {
         return keep == null ? null : finishedAt.plus(keep);
     }
 
-    private static boolean isRetryable(Policy policy, JobStatus ended) {
+    private static boolean isRetryable(Policy policy, Attempt ended) {
         if (!RETRYABLE.contains(ended.reason())) {
             return false;
         }
@@ -59,14 +71,13 @@ public final class AttemptEnding {
                 || (ended.exitCode() != null && policy.retryOnExitCodes().contains(ended.exitCode()));
     }
 
-    private static StatusChange finish(Job job, JobStatus attempt, JobStatus last, Instant now, Lifecycle lifecycle) {
-        Instant finishedAt = last.finishedAt() != null ? last.finishedAt() : now;
-        JobStatus done = attempt.attempts() == 0
-                ? last.withExpiresAt(expiry(job, finishedAt, lifecycle)) // never launched: no attempt to record
-                : last.withAttemptEnded(attempt.asAttempt(), null, expiry(job, finishedAt, lifecycle));
+    private static StatusChange finish(Job job, Attempt ended, JobStatus last, Instant now, Lifecycle lifecycle) {
+        Instant finishedAt = ended.finishedAt() != null ? ended.finishedAt() : now;
+        JobStatus done = last.withEnd(ended.exitCode(), finishedAt).withRetryAt(null)
+                .withExpiresAt(expiry(job, finishedAt, lifecycle));
         EventType type = done.phase() == Phase.Succeeded || done.phase() == Phase.Cancelled
                 ? EventType.Normal : EventType.Warning;
-        return new StatusChange(done, List.of(new JobEvent(finishedAt, type, done.phase(), done.reason(),
-                done.message(), done.attempts())));
+        return new StatusChange(done, ended, List.of(new JobEvent(finishedAt, type, done.phase(), done.reason(),
+                done.message(), ended.number())));
     }
 }

@@ -1,5 +1,6 @@
 package dev.berth.core;
 
-/** A job's captured stdout and stderr; {@code droppedBytes} counts what the size bound cut off. */
+/** One stream of captured output; {@code droppedBytes} counts what the size bound cut off. */
 public record CapturedLog(String text, long droppedBytes) {
+    public static final CapturedLog EMPTY = new CapturedLog("", 0);
 }

@@ -4,8 +4,9 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.Map;
 
 /**
- * A job record as stored: the user's spec, what the reconciler observed, and the row version that
- * makes every status write conditional on the state it was based on.
+ * A job record as stored: the user's spec, what the reconciler observed, its latest attempt (null
+ * before the first launch), and the row version that makes every status write conditional on the
+ * state it was based on.
  */
 public record Job(
         String id,
@@ -14,18 +15,31 @@ public record Job(
         long generation,
         JobSpec spec,
         JobStatus status,
+        Attempt attempt,
         long version) {
 
     public Job {
         labels = SortedMaps.copyOf(labels);
     }
 
+    /** A job with no attempt yet. */
+    public Job(String id, String name, Map<String, String> labels, long generation, JobSpec spec, JobStatus status,
+               long version) {
+        this(id, name, labels, generation, spec, status, null, version);
+    }
+
     public Job withStatus(JobStatus newStatus) {
-        return new Job(id, name, labels, generation, spec, newStatus, version);
+        return new Job(id, name, labels, generation, spec, newStatus, attempt, version);
+    }
+
+    /** The status and, when the change has one, the attempt it brings. */
+    public Job with(StatusChange change) {
+        return new Job(id, name, labels, generation, spec, change.status(),
+                change.attempt() != null ? change.attempt() : attempt, version);
     }
 
     public Job withVersion(long newVersion) {
-        return new Job(id, name, labels, generation, spec, status, newVersion);
+        return new Job(id, name, labels, generation, spec, status, attempt, newVersion);
     }
 
     @JsonIgnore
@@ -33,8 +47,15 @@ public record Job(
         return status.isTerminal();
     }
 
-    /** The attempt number the job's Docker object carries (or will carry once launched). */
+    /** The attempt number the job's Docker objects carry (or will carry once launched). */
     public int currentAttempt() {
         return status.phase() == Phase.Pending ? status.attempts() + 1 : status.attempts();
+    }
+
+    /** The attempt being run: the latest one, unless the job waits for its next or is over. */
+    public java.util.Optional<Attempt> liveAttempt() {
+        boolean live = status.phase() == Phase.Launching || status.phase() == Phase.Running;
+        return live && attempt != null && attempt.number() == status.attempts()
+                ? java.util.Optional.of(attempt) : java.util.Optional.empty();
     }
 }

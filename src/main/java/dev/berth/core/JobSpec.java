@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The desired job: written only by the API, immutable once accepted. Either the inline fields
- * (image, command, ...) or {@code fromCommand} say what runs.
+ * The desired job: written only by the API, immutable once accepted (but for {@code desired}).
+ * What runs is one of: the inline fields (image, command, ...), which make one step named
+ * {@code main}; {@code steps}, run one after another; or {@code fromCommand}, one step too.
+ * {@code volumes} are container paths, each backed by a volume of the attempt mounted in every step.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record JobSpec(
@@ -20,17 +22,12 @@ public record JobSpec(
         Resources resources,
         Policy policy,
         FromCommand fromCommand,
-        Desired desired) {
+        Desired desired,
+        List<StepSpec> steps,
+        List<String> volumes) {
 
-    public JobSpec withFromCommand(FromCommand pinned) {
-        return new JobSpec(image, command, entrypoint, env, workingDir, user, mounts, resources, policy, pinned,
-                desired);
-    }
-
-    public JobSpec withDesired(Desired newDesired) {
-        return new JobSpec(image, command, entrypoint, env, workingDir, user, mounts, resources, policy,
-                fromCommand, newDesired);
-    }
+    /** The name of the one step of a job written in the single-step form (or from a command). */
+    public static final String MAIN_STEP = "main";
 
     public JobSpec {
         command = command == null ? null : List.copyOf(command);
@@ -40,5 +37,42 @@ public record JobSpec(
         resources = resources == null ? Resources.NONE : resources;
         desired = desired == null ? Desired.Run : desired;
         policy = policy == null ? Policy.DEFAULT : policy;
+        steps = steps == null || steps.isEmpty() ? null : List.copyOf(steps);
+        volumes = volumes == null || volumes.isEmpty() ? null : List.copyOf(volumes);
+    }
+
+    /** A single-step spec, as the previous release stored every job. */
+    public JobSpec(String image, List<String> command, List<String> entrypoint, Map<String, String> env,
+                   String workingDir, String user, List<Mount> mounts, Resources resources, Policy policy,
+                   FromCommand fromCommand, Desired desired) {
+        this(image, command, entrypoint, env, workingDir, user, mounts, resources, policy, fromCommand, desired,
+                null, null);
+    }
+
+    public JobSpec withFromCommand(FromCommand pinned) {
+        return new JobSpec(image, command, entrypoint, env, workingDir, user, mounts, resources, policy, pinned,
+                desired, steps, volumes);
+    }
+
+    public JobSpec withDesired(Desired newDesired) {
+        return new JobSpec(image, command, entrypoint, env, workingDir, user, mounts, resources, policy,
+                fromCommand, newDesired, steps, volumes);
+    }
+
+    /** Every step, in order: the single-step form is one step named main. */
+    public List<StepSpec> stepSpecs() {
+        if (steps != null) {
+            return steps;
+        }
+        return List.of(new StepSpec(MAIN_STEP, image, command, entrypoint, env, workingDir, user, null));
+    }
+
+    public List<String> stepNames() {
+        return stepSpecs().stream().map(StepSpec::name).toList();
+    }
+
+    /** The shared volumes' container paths; none when the job has none. */
+    public List<String> volumePaths() {
+        return volumes == null ? List.of() : volumes;
     }
 }

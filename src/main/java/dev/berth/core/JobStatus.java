@@ -3,103 +3,62 @@ package dev.berth.core;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
- * The observed job: written only by the reconciler (and by a cancel of a job not yet launched).
- * Fields stay null until known. {@code startedAt}, {@code finishedAt} and the Docker ids are those
- * of the current attempt; {@code firstStartedAt} starts the deadline; {@code history} holds every
- * attempt that has ended.
+ * The job-level summary of what was observed: written only by the reconciler (and by a cancel of a
+ * job not yet launched). Everything about one run lives on its {@link Attempt}. {@code startedAt}
+ * is the first start of any attempt (the deadline counts from it), {@code exitCode} the latest
+ * attempt's, {@code attempts} how many attempts were launched.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record JobStatus(
         Phase phase,
         Reason reason,
         String message,
-        Backend backend,
-        String containerId,
-        String serviceId,
-        String taskId,
-        String nodeId,
         Integer exitCode,
         int attempts,
         Instant createdAt,
         Instant startedAt,
         Instant finishedAt,
         long observedGeneration,
-        Instant firstStartedAt,
         Instant nextAttemptAt,
-        Instant expiresAt,
-        List<AttemptRecord> history) {
-
-    public JobStatus {
-        history = history == null ? List.of() : List.copyOf(history);
-    }
+        Instant expiresAt) {
 
     public static JobStatus submitted(Instant now) {
-        return new JobStatus(Phase.Pending, Reason.Submitted, "waiting to be launched",
-                null, null, null, null, null, null, 0, now, null, null, 0, null, null, null, List.of());
+        return new JobStatus(Phase.Pending, Reason.Submitted, "waiting to be launched", null, 0, now, null, null, 0,
+                null, null);
     }
 
     public JobStatus withPhase(Phase newPhase, Reason newReason, String newMessage) {
-        return new JobStatus(newPhase, newReason, newMessage, backend, containerId, serviceId, taskId, nodeId,
-                exitCode, attempts, createdAt, startedAt, finishedAt, observedGeneration, firstStartedAt,
-                nextAttemptAt, expiresAt, history);
+        return new JobStatus(newPhase, newReason, newMessage, exitCode, attempts, createdAt, startedAt, finishedAt,
+                observedGeneration, nextAttemptAt, expiresAt);
     }
 
-    /** The status of a fresh attempt: Docker ids and times of the previous one are cleared. */
-    public JobStatus withNewAttempt(Backend newBackend, long generation, String newMessage) {
-        return new JobStatus(Phase.Launching, Reason.Launched, newMessage, newBackend, null, null, null,
-                null, null, attempts + 1, createdAt, null, null, generation, firstStartedAt, null, null, history);
+    /** Attempt n+1 is launching: the previous one's exit code and retry time no longer apply. */
+    public JobStatus withNewAttempt(long generation, String newMessage) {
+        return new JobStatus(Phase.Launching, Reason.Launched, newMessage, null, attempts + 1, createdAt, startedAt,
+                null, generation, null, null);
     }
 
-    public JobStatus withDockerIds(String newContainerId, String newServiceId, String newTaskId,
-                                   String newNodeId) {
-        return new JobStatus(phase, reason, message, backend, newContainerId, newServiceId, newTaskId,
-                newNodeId, exitCode, attempts, createdAt, startedAt, finishedAt, observedGeneration,
-                firstStartedAt, nextAttemptAt, expiresAt, history);
+    /** The first start of any attempt is kept. */
+    public JobStatus withStart(Instant start) {
+        return new JobStatus(phase, reason, message, exitCode, attempts, createdAt,
+                startedAt != null ? startedAt : start, finishedAt, observedGeneration, nextAttemptAt, expiresAt);
     }
 
-    /** Times of the current attempt; the first start of any attempt is kept for the deadline. */
-    public JobStatus withRun(Integer newExitCode, Instant newStartedAt, Instant newFinishedAt) {
-        Instant first = firstStartedAt != null ? firstStartedAt : newStartedAt;
-        return new JobStatus(phase, reason, message, backend, containerId, serviceId, taskId, nodeId,
-                newExitCode, attempts, createdAt, newStartedAt, newFinishedAt, observedGeneration, first,
-                nextAttemptAt, expiresAt, history);
+    public JobStatus withEnd(Integer newExitCode, Instant newFinishedAt) {
+        return new JobStatus(phase, reason, message, newExitCode, attempts, createdAt, startedAt, newFinishedAt,
+                observedGeneration, nextAttemptAt, expiresAt);
     }
 
-    /** The attempt that just ended goes into the history; a retry waits until {@code retryAt}. */
-    public JobStatus withAttemptEnded(AttemptRecord ended, Instant retryAt, Instant newExpiresAt) {
-        List<AttemptRecord> all = new ArrayList<>(history);
-        all.add(ended);
-        return new JobStatus(phase, reason, message, backend, containerId, serviceId, taskId, nodeId,
-                exitCode, attempts, createdAt, startedAt, finishedAt, observedGeneration, firstStartedAt,
-                retryAt, newExpiresAt, all);
+    public JobStatus withRetryAt(Instant retryAt) {
+        return new JobStatus(phase, reason, message, exitCode, attempts, createdAt, startedAt, finishedAt,
+                observedGeneration, retryAt, expiresAt);
     }
 
     public JobStatus withExpiresAt(Instant newExpiresAt) {
-        return new JobStatus(phase, reason, message, backend, containerId, serviceId, taskId, nodeId,
-                exitCode, attempts, createdAt, startedAt, finishedAt, observedGeneration, firstStartedAt,
-                nextAttemptAt, newExpiresAt, history);
-    }
-
-    /** The status as it may be shown: every message in it (the history's too) with the secrets masked. */
-    public JobStatus masked(SensitiveValues secrets) {
-        if (secrets.isEmpty()) {
-            return this;
-        }
-        List<AttemptRecord> shownHistory = history.stream().map(attempt -> attempt.withMessage(secrets.mask(attempt.message())))
-                .toList();
-        return new JobStatus(phase, reason, secrets.mask(message), backend, containerId, serviceId, taskId, nodeId,
-                exitCode, attempts, createdAt, startedAt, finishedAt, observedGeneration, firstStartedAt,
-                nextAttemptAt, expiresAt, shownHistory);
-    }
-
-    /** This attempt as it ended, for the history. */
-    public AttemptRecord asAttempt() {
-        return new AttemptRecord(attempts, backend, containerId, serviceId, exitCode, phase, reason, message,
-                startedAt, finishedAt);
+        return new JobStatus(phase, reason, message, exitCode, attempts, createdAt, startedAt, finishedAt,
+                observedGeneration, nextAttemptAt, newExpiresAt);
     }
 
     @JsonIgnore

@@ -19,5 +19,7 @@ public enum Reason {
     BackOff,
     BackoffLimitExceeded,
     DeadlineExceeded,
-    Cancelled
+    Cancelled,
+    /** A step that never ran: an earlier step of its attempt failed. */
+    StepFailed
 }

@@ -28,9 +28,4 @@ public record ResolvedSpec(
                         String workingDir, String user, List<Mount> mounts, Resources resources) {
         this(image, command, entrypoint, env, workingDir, user, mounts, resources, Map.of());
     }
-
-    public static ResolvedSpec of(JobSpec spec) {
-        return new ResolvedSpec(spec.image(), spec.command(), spec.entrypoint(), spec.env(),
-                spec.workingDir(), spec.user(), spec.mounts(), spec.resources());
-    }
 }

@@ -39,6 +39,11 @@ public final class SensitiveValues {
         return new SensitiveValues(values);
     }
 
+    /** The given values (empty ones ignored). */
+    public static SensitiveValues of(Collection<String> values) {
+        return new SensitiveValues(List.copyOf(values));
+    }
+
     public boolean isEmpty() {
         return values.isEmpty();
     }

@@ -55,7 +55,7 @@ public final class Database {
     public static void cacheDaoMetadata(Jdbi jdbi) {
         var extensions = jdbi.getConfig(Extensions.class);
         var factory = extensions.findFactory(SqlObjectFactory.class).orElseThrow();
-        for (Class<?> dao : List.of(JobDao.class, LabelDao.class, EventDao.class, LogDao.class,
+        for (Class<?> dao : List.of(JobDao.class, LabelDao.class, EventDao.class, AttemptDao.class, OutputDao.class,
                 CommandDao.class, InstanceDao.class)) {
             extensions.findMetadata(dao, factory);
         }

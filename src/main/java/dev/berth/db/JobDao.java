@@ -14,13 +14,11 @@ public interface JobDao extends SqlObject {
 
     @SqlUpdate("""
             INSERT INTO jobs (id, name, labels, spec, generation, resolved, phase, reason, message,
-                backend, container_id, service_id, task_id, node_id, exit_code, attempts, created_at,
-                started_at, finished_at, observed_generation, first_started_at, next_attempt_at, expires_at,
-                attempt_history, version)
+                exit_code, attempts, created_at, started_at, finished_at, observed_generation, next_attempt_at,
+                expires_at, version)
             VALUES (:id, :name, :labels, :spec, :generation, :resolved, :phase, :reason, :message,
-                :backend, :containerId, :serviceId, :taskId, :nodeId, :exitCode, :attempts, :createdAt,
-                :startedAt, :finishedAt, :observedGeneration, :firstStartedAt, :nextAttemptAt, :expiresAt,
-                :attemptHistory, :version)
+                :exitCode, :attempts, :createdAt, :startedAt, :finishedAt, :observedGeneration, :nextAttemptAt,
+                :expiresAt, :version)
             """)
     void insert(@BindMethods JobRow row);
 
@@ -36,12 +34,9 @@ public interface JobDao extends SqlObject {
     /** Writes a status only if nobody wrote the row since it was read: returns 0 when stale. */
     @SqlUpdate("""
             UPDATE jobs SET resolved = :resolved, phase = :phase, reason = :reason, message = :message,
-                backend = :backend, container_id = :containerId, service_id = :serviceId,
-                task_id = :taskId, node_id = :nodeId, exit_code = :exitCode, attempts = :attempts,
-                started_at = :startedAt, finished_at = :finishedAt,
-                observed_generation = :observedGeneration, first_started_at = :firstStartedAt,
-                next_attempt_at = :nextAttemptAt, expires_at = :expiresAt, attempt_history = :attemptHistory,
-                version = version + 1
+                exit_code = :exitCode, attempts = :attempts, started_at = :startedAt, finished_at = :finishedAt,
+                observed_generation = :observedGeneration, next_attempt_at = :nextAttemptAt,
+                expires_at = :expiresAt, version = version + 1
             WHERE id = :id AND version = :version
             """)
     int updateStatus(@BindMethods JobRow row);
@@ -57,7 +52,7 @@ public interface JobDao extends SqlObject {
     @SqlUpdate("DELETE FROM jobs WHERE id = :id")
     int delete(@Bind("id") String id);
 
-    /** Finished jobs whose retention ran out; their labels, events and logs go with them (cascade). */
+    /** Finished jobs whose retention ran out; their labels, events, attempts and output go with them (cascade). */
     @SqlUpdate("DELETE FROM jobs WHERE expires_at <= :now")
     int deleteExpired(@Bind("now") long now);
 

@@ -3,8 +3,9 @@ package dev.berth.db;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.berth.core.AttemptRecord;
+import dev.berth.core.Attempt;
 import dev.berth.core.Backend;
+import dev.berth.core.CapturedLog;
 import dev.berth.core.Job;
 import dev.berth.core.JobEvent;
 import dev.berth.core.JobRecord;
@@ -13,14 +14,17 @@ import dev.berth.core.JobStatus;
 import dev.berth.core.Phase;
 import dev.berth.core.Reason;
 import dev.berth.core.ResolvedSpec;
+import dev.berth.core.Step;
+import dev.berth.core.StepOutput;
+import dev.berth.core.StreamName;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /** Translates between Berth's records and the rows that store them. */
 final class JobRows {
     private static final TypeReference<Map<String, String>> LABELS = new TypeReference<>() { };
-    private static final TypeReference<List<AttemptRecord>> HISTORY = new TypeReference<>() { };
     /** Column width of messages; Docker's error texts can be longer and are cut, never refused. */
     private static final int MESSAGE_LIMIT = 2000;
 
@@ -33,28 +37,87 @@ final class JobRows {
     JobRow toRow(Job job, String resolvedJson) {
         JobStatus s = job.status();
         return new JobRow(job.id(), job.name(), write(job.labels()), write(job.spec()), job.generation(),
-                resolvedJson, s.phase().name(), s.reason() == null ? null : s.reason().name(),
-                cut(s.message()), s.backend() == null ? null : s.backend().wireName(), s.containerId(),
-                s.serviceId(), s.taskId(), s.nodeId(), s.exitCode(), s.attempts(), millis(s.createdAt()),
-                millis(s.startedAt()), millis(s.finishedAt()), s.observedGeneration(), millis(s.firstStartedAt()),
-                millis(s.nextAttemptAt()), millis(s.expiresAt()), s.history().isEmpty() ? null : write(s.history()),
-                job.version());
+                resolvedJson, s.phase().name(), name(s.reason()), cut(s.message()), s.exitCode(), s.attempts(),
+                millis(s.createdAt()), millis(s.startedAt()), millis(s.finishedAt()), s.observedGeneration(),
+                millis(s.nextAttemptAt()), millis(s.expiresAt()), job.version());
     }
 
     JobRecord toRecord(JobRow row) {
-        return new JobRecord(toJob(row), row.resolved() == null ? null : read(row.resolved(), ResolvedSpec.class));
+        return new JobRecord(toJob(row, null), row.resolved() == null ? null : read(row.resolved(), ResolvedSpec.class));
     }
 
-    Job toJob(JobRow row) {
-        JobStatus status = new JobStatus(Phase.valueOf(row.phase()),
-                row.reason() == null ? null : Reason.valueOf(row.reason()), row.message(),
-                row.backend() == null ? null : Backend.fromWireName(row.backend()), row.containerId(),
-                row.serviceId(), row.taskId(), row.nodeId(), row.exitCode(), row.attempts(),
-                Instant.ofEpochMilli(row.createdAt()), instant(row.startedAt()), instant(row.finishedAt()),
-                row.observedGeneration(), instant(row.firstStartedAt()), instant(row.nextAttemptAt()),
-                instant(row.expiresAt()), row.attemptHistory() == null ? List.of() : read(row.attemptHistory(), HISTORY));
+    Job toJob(JobRow row, Attempt latest) {
+        JobStatus status = new JobStatus(Phase.valueOf(row.phase()), reason(row.reason()), row.message(),
+                row.exitCode(), row.attempts(), Instant.ofEpochMilli(row.createdAt()), instant(row.startedAt()),
+                instant(row.finishedAt()), row.observedGeneration(), instant(row.nextAttemptAt()),
+                instant(row.expiresAt()));
         return new Job(row.id(), row.name(), read(row.labels(), LABELS), row.generation(),
-                read(row.spec(), JobSpec.class), status, row.version());
+                read(row.spec(), JobSpec.class), status, latest, row.version());
+    }
+
+    AttemptRow toRow(String jobId, Attempt a) {
+        return new AttemptRow(jobId, a.number(), a.phase().name(), name(a.reason()), cut(a.message()),
+                a.backend().wireName(), a.nodeId(), millis(a.startedAt()), millis(a.finishedAt()), a.exitCode());
+    }
+
+    StepRow toRow(String jobId, int attempt, Step s) {
+        return new StepRow(jobId, attempt, s.index(), s.name(), s.phase().name(), name(s.reason()), cut(s.message()),
+                s.exitCode(), s.containerId(), s.serviceId(), s.taskId(), s.nodeId(), millis(s.startedAt()),
+                millis(s.finishedAt()));
+    }
+
+    /** Attempts with their steps; {@code steps} may hold the steps of other attempts and jobs too. */
+    List<Attempt> toAttempts(List<AttemptRow> attempts, List<StepRow> steps) {
+        Map<String, List<Step>> byAttempt = new java.util.HashMap<>();
+        for (StepRow s : steps) {
+            byAttempt.computeIfAbsent(s.jobId() + "/" + s.attempt(), key -> new ArrayList<>()).add(toStep(s));
+        }
+        List<Attempt> all = new ArrayList<>();
+        for (AttemptRow a : attempts) {
+            List<Step> own = byAttempt.getOrDefault(a.jobId() + "/" + a.number(), List.of());
+            all.add(new Attempt(a.number(), Phase.valueOf(a.phase()), reason(a.reason()), a.message(),
+                    Backend.fromWireName(a.backend()), a.nodeId(), instant(a.startedAt()), instant(a.finishedAt()),
+                    a.exitCode(), own));
+        }
+        return all;
+    }
+
+    private static Step toStep(StepRow s) {
+        return new Step(s.stepIndex(), s.name(), Phase.valueOf(s.phase()), reason(s.reason()), s.message(),
+                s.exitCode(), s.containerId(), s.serviceId(), s.taskId(), s.nodeId(), instant(s.startedAt()),
+                instant(s.finishedAt()));
+    }
+
+    List<OutputRow> toRows(String jobId, int attempt, int step, StepOutput output, long now) {
+        List<OutputRow> rows = new ArrayList<>();
+        if (output.isCombined()) {
+            rows.add(outputRow(jobId, attempt, step, StreamName.combined, output.combined(), now));
+        } else {
+            rows.add(outputRow(jobId, attempt, step, StreamName.stdout, output.stdout(), now));
+            rows.add(outputRow(jobId, attempt, step, StreamName.stderr, output.stderr(), now));
+        }
+        return rows;
+    }
+
+    private static OutputRow outputRow(String jobId, int attempt, int step, StreamName stream, CapturedLog log,
+                                       long now) {
+        return new OutputRow(jobId, attempt, step, stream.name(), log.text(), log.droppedBytes(), now);
+    }
+
+    /** The output of one step from its rows (all of that step). */
+    static StepOutput toOutput(List<OutputRow> rows) {
+        CapturedLog stdout = CapturedLog.EMPTY;
+        CapturedLog stderr = CapturedLog.EMPTY;
+        CapturedLog combined = null;
+        for (OutputRow row : rows) {
+            CapturedLog log = new CapturedLog(row.content(), row.droppedBytes());
+            switch (StreamName.valueOf(row.stream())) {
+                case stdout -> stdout = log;
+                case stderr -> stderr = log;
+                case combined -> combined = log;
+            }
+        }
+        return new StepOutput(stdout, stderr, combined);
     }
 
     EventRow toRow(String jobId, JobEvent event) {
@@ -89,6 +152,14 @@ final class JobRows {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write " + value.getClass().getSimpleName(), e);
         }
+    }
+
+    private static String name(Reason reason) {
+        return reason == null ? null : reason.name();
+    }
+
+    private static Reason reason(String name) {
+        return name == null ? null : Reason.valueOf(name);
     }
 
     private static String cut(String message) {

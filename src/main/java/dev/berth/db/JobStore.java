@@ -1,20 +1,27 @@
 package dev.berth.db;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.berth.core.CapturedLog;
+import dev.berth.core.Attempt;
 import dev.berth.core.Job;
 import dev.berth.core.JobEvent;
 import dev.berth.core.JobPage;
 import dev.berth.core.JobRecord;
 import dev.berth.core.ResolvedSpec;
+import dev.berth.core.Step;
+import dev.berth.core.StepOutput;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
  * The job records: the only way the rest of Berth reads or writes them. Every multi-row change is
- * one transaction, and every status write is conditional on the version it was based on.
+ * one transaction, and every status write is conditional on the version of the job row it was based
+ * on, so that the job, its attempt, its steps, events and output only ever change together.
  */
 public class JobStore {
     private final Jdbi jdbi;
@@ -24,6 +31,9 @@ public class JobStore {
         this.jdbi = jdbi;
         this.rows = new JobRows(json);
     }
+
+    /** One step's output, captured when it ended. */
+    public record Captured(int step, StepOutput output) { }
 
     /** Stores a new job with its first event; throws {@link NameTakenException} if the name is in use. */
     public void create(Job job, JobEvent submitted) {
@@ -41,8 +51,10 @@ public class JobStore {
         }
     }
 
+    /** The job with its latest attempt. */
     public Optional<Job> find(String id) {
-        return jdbi.withExtension(JobDao.class, dao -> dao.find(id)).map(rows::toJob);
+        return jdbi.inTransaction(handle -> handle.attach(JobDao.class).find(id)
+                .map(row -> rows.toJob(row, latest(handle, row))));
     }
 
     public Optional<JobRecord> findByName(String name) {
@@ -54,9 +66,24 @@ public class JobStore {
         return jdbi.withExtension(JobDao.class, dao -> dao.find(id)).map(rows::toRecord);
     }
 
-    /** Every job that is not terminal, oldest first. */
+    /** Every attempt of the job, oldest first, each with its steps. */
+    public List<Attempt> attempts(String id) {
+        return jdbi.withExtension(AttemptDao.class, dao -> rows.toAttempts(dao.attempts(id), dao.steps(id)));
+    }
+
+    /** Every job that is not terminal, oldest first, with its latest attempt: three queries in all. */
     public List<Job> active() {
-        return jdbi.withExtension(JobDao.class, JobDao::active).stream().map(rows::toJob).toList();
+        return jdbi.inTransaction(handle -> {
+            List<JobRow> active = handle.attach(JobDao.class).active();
+            AttemptDao dao = handle.attach(AttemptDao.class);
+            List<AttemptRow> attemptRows = dao.latestOfActive();
+            List<Attempt> attempts = rows.toAttempts(attemptRows, dao.stepsOfLatestOfActive());
+            Map<String, Attempt> byJob = new java.util.HashMap<>();
+            for (int i = 0; i < attemptRows.size(); i++) {
+                byJob.put(attemptRows.get(i).jobId(), attempts.get(i));
+            }
+            return active.stream().map(row -> rows.toJob(row, byJob.get(row.id()))).toList();
+        });
     }
 
     public JobPage page(JobQuery query) {
@@ -67,11 +94,12 @@ public class JobStore {
     }
 
     /**
-     * Writes the reconciler's view of a job, its events and (when given) its captured logs, all or
-     * nothing. Returns false, writing nothing, when the row changed since {@code read} was loaded.
+     * Writes the reconciler's view of a job: its status, its latest attempt and the steps of it that
+     * changed, its events and (when given) a step's captured output, all or nothing. Returns false,
+     * writing nothing, when the job row changed since {@code read} was loaded.
      */
     public boolean recordStatus(Job read, Job updated, ResolvedSpec resolved, List<JobEvent> events,
-                                CapturedLog logs, long now) {
+                                Captured captured, long now) {
         return jdbi.inTransaction(handle -> {
             String resolvedJson = resolved != null ? rows.write(resolved) : currentResolved(handle, read.id());
             JobRow row = rows.toRow(updated.withVersion(read.version()), resolvedJson);
@@ -79,14 +107,41 @@ public class JobStore {
                 handle.rollback();
                 return false;
             }
+            writeAttempt(handle, read.id(), read.attempt(), updated.attempt());
             handle.attach(EventDao.class).insert(events.stream().map(e -> rows.toRow(read.id(), e)).toList());
-            if (logs != null) {
-                LogDao logDao = handle.attach(LogDao.class);
-                logDao.delete(read.id());
-                logDao.insert(new LogRow(read.id(), logs.text(), logs.droppedBytes(), now));
+            if (captured != null) {
+                OutputDao output = handle.attach(OutputDao.class);
+                int attempt = updated.attempt().number();
+                output.delete(read.id(), attempt, captured.step());
+                output.insert(rows.toRows(read.id(), attempt, captured.step(), captured.output(), now));
             }
             return true;
         });
+    }
+
+    /** Only what changed is written: a pass that moves one step writes one step row. */
+    private void writeAttempt(Handle handle, String jobId, Attempt before, Attempt after) {
+        if (after == null || after.equals(before)) {
+            return;
+        }
+        AttemptDao dao = handle.attach(AttemptDao.class);
+        boolean sameAttempt = before != null && before.number() == after.number();
+        AttemptRow attemptRow = rows.toRow(jobId, after);
+        if (!sameAttempt || dao.updateAttempt(attemptRow) == 0) {
+            dao.insertAttempt(attemptRow);
+        }
+        for (Step step : after.steps()) {
+            Step old = sameAttempt && step.index() < before.steps().size() ? before.step(step.index()) : null;
+            if (Objects.equals(old, step)) {
+                continue;
+            }
+            StepRow stepRow = rows.toRow(jobId, after.number(), step);
+            if (old == null) {
+                dao.insertStep(stepRow);
+            } else {
+                dao.updateStep(stepRow);
+            }
+        }
     }
 
     /**
@@ -108,7 +163,7 @@ public class JobStore {
         });
     }
 
-    /** Deletes a job with its labels, events and logs. */
+    /** Deletes a job with its labels, events, attempts and output. */
     public boolean delete(String id) {
         return jdbi.withExtension(JobDao.class, dao -> dao.delete(id)) > 0;
     }
@@ -122,17 +177,26 @@ public class JobStore {
         return jdbi.withExtension(EventDao.class, dao -> dao.forJob(id)).stream().map(rows::toEvent).toList();
     }
 
-    public Optional<CapturedLog> logs(String id) {
-        return jdbi.withExtension(LogDao.class, dao -> dao.find(id))
-                .map(row -> new CapturedLog(row.content(), row.droppedBytes()));
+    /** The captured output of an attempt's steps, by step index; a step still running has none yet. */
+    public Map<Integer, StepOutput> output(String id, int attempt) {
+        Map<Integer, List<OutputRow>> byStep = jdbi.withExtension(OutputDao.class, dao -> dao.ofAttempt(id, attempt))
+                .stream().collect(Collectors.groupingBy(OutputRow::stepIndex, TreeMap::new, Collectors.toList()));
+        Map<Integer, StepOutput> output = new TreeMap<>();
+        byStep.forEach((step, stepRows) -> output.put(step, JobRows.toOutput(stepRows)));
+        return output;
     }
 
     public long count() {
         return jdbi.withExtension(JobDao.class, JobDao::count);
     }
 
+    private Attempt latest(Handle handle, JobRow row) {
+        AttemptDao dao = handle.attach(AttemptDao.class);
+        List<Attempt> found = rows.toAttempts(dao.attempt(row.id(), row.attempts()), dao.stepsOf(row.id(), row.attempts()));
+        return found.isEmpty() ? null : found.get(0);
+    }
+
     private String currentResolved(Handle handle, String id) {
         return handle.attach(JobDao.class).find(id).map(JobRow::resolved).orElse(null);
     }
-
 }

@@ -11,9 +11,11 @@ import com.github.dockerjava.api.model.AccessMode;
 import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.MountType;
+import com.github.dockerjava.api.model.VolumeOptions;
 import com.github.dockerjava.api.model.Volume;
 import dev.berth.core.Backend;
-import dev.berth.core.CapturedLog;
+import dev.berth.core.StepOutput;
 import dev.berth.core.Reason;
 import dev.berth.core.ResolvedSpec;
 import java.time.Clock;
@@ -129,7 +131,7 @@ final class ContainerBackend {
         }
     }
 
-    CapturedLog logs(Workload workload, int maxBytes) {
+    StepOutput logs(Workload workload, int maxBytes) {
         return LogCapture.capture(workload.name(), maxBytes, callTimeout, callback ->
                 docker.logContainerCmd(workload.objectId()).withStdOut(true).withStdErr(true)
                         .withFollowStream(false).exec(callback));
@@ -153,6 +155,14 @@ final class ContainerBackend {
                         .map(m -> new Bind(m.source(), new Volume(m.target()),
                                 m.readOnly() ? AccessMode.ro : AccessMode.rw))
                         .toList());
+        if (!request.volumes().isEmpty()) {
+            // The engine creates a named volume, with these labels, at its first mount.
+            host.withMounts(request.volumes().stream()
+                    .map(v -> new com.github.dockerjava.api.model.Mount().withType(MountType.VOLUME)
+                            .withSource(v.name()).withTarget(v.target())
+                            .withVolumeOptions(new VolumeOptions().withLabels(request.volumeLabels())))
+                    .toList());
+        }
         if (spec.resources().cpus() != null) {
             host.withNanoCPUs(Math.round(spec.resources().cpus() * 1e9));
         }
@@ -191,9 +201,10 @@ final class ContainerBackend {
         }
         try {
             int attempt = Integer.parseInt(labels.get(BerthLabels.ATTEMPT));
+            int step = BerthLabels.stepOf(labels);
             String name = container.getNames() == null || container.getNames().length == 0
                     ? container.getId() : container.getNames()[0].replaceFirst("^/", "");
-            return Optional.of(new Workload(labels.get(BerthLabels.JOB), attempt, Backend.CONTAINER,
+            return Optional.of(new Workload(labels.get(BerthLabels.JOB), attempt, step, Backend.CONTAINER,
                     container.getId(), name, stateOf(container.getState()),
                     container.getCreated() == null ? null : java.time.Instant.ofEpochSecond(container.getCreated())));
         } catch (NumberFormatException | NullPointerException e) {

@@ -1,7 +1,8 @@
 package dev.berth.docker;
 
 import dev.berth.core.Backend;
-import dev.berth.core.CapturedLog;
+import dev.berth.core.SensitiveValues;
+import dev.berth.core.StepOutput;
 import java.util.List;
 import java.util.Optional;
 
@@ -36,7 +37,8 @@ public interface DockerGateway {
     /** The object's state in Berth's words; empty when it no longer exists. */
     Optional<Observation> observe(Workload workload);
 
-    CapturedLog logs(Workload workload, int maxBytes);
+    /** The object's output so far, stdout and stderr apart, each bounded to its last {@code maxBytes}. */
+    StepOutput logs(Workload workload, int maxBytes);
 
     /** The labels of a local image; empty when the engine has no such image. */
     Optional<java.util.Map<String, String>> imageLabels(String image);
@@ -49,4 +51,19 @@ public interface DockerGateway {
 
     /** Removes the object; an object that is already gone counts as removed. */
     void remove(Workload workload);
+
+    /** This instance's shared volumes, by label. */
+    List<AttemptVolume> listVolumes();
+
+    /** Removes a volume; false when a container still uses it (an absent one counts as removed). */
+    boolean removeVolume(String name);
+
+    /**
+     * This gateway as seen by one job: every text the engine gives about it (messages, errors,
+     * output, followed output) comes back with the job's sensitive values masked. This is where
+     * masking happens: all that Berth shows or records of a job's run comes through here.
+     */
+    default DockerGateway forJob(SensitiveValues secrets) {
+        return secrets.isEmpty() ? this : new MaskingGateway(this, secrets);
+    }
 }

@@ -7,7 +7,7 @@ import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import dev.berth.core.Backend;
-import dev.berth.core.CapturedLog;
+import dev.berth.core.StepOutput;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.URI;
@@ -27,6 +27,7 @@ public final class DockerJavaGateway implements DockerGateway, Closeable {
     private final SwarmBackend services;
     private final SwarmRole swarmRole;
     private final LogFollower follower;
+    private final Volumes volumes;
 
     public DockerJavaGateway(DockerSettings settings, String instanceId, Clock clock) {
         this.docker = connect(settings, settings.callTimeout(), CALL_CONNECTIONS);
@@ -35,6 +36,7 @@ public final class DockerJavaGateway implements DockerGateway, Closeable {
         ImageSource images = new ImageSource(docker, settings.pullMissingImages(), settings.pullTimeout());
         this.containers = new ContainerBackend(docker, images, clock, settings.callTimeout());
         this.services = new SwarmBackend(docker, images, clock, settings.callTimeout());
+        this.volumes = new Volumes(docker);
         this.swarmRole = new SwarmRole(() -> isSwarmManager(docker.infoCmd().exec()), clock);
     }
 
@@ -118,7 +120,7 @@ public final class DockerJavaGateway implements DockerGateway, Closeable {
     }
 
     @Override
-    public CapturedLog logs(Workload workload, int maxBytes) {
+    public StepOutput logs(Workload workload, int maxBytes) {
         return call("read logs of " + workload.name(), () -> workload.backend() == Backend.SERVICE
                 ? services.logs(workload, maxBytes) : containers.logs(workload, maxBytes));
     }
@@ -146,6 +148,16 @@ public final class DockerJavaGateway implements DockerGateway, Closeable {
             }
             return null;
         });
+    }
+
+    @Override
+    public List<AttemptVolume> listVolumes() {
+        return call("list volumes", () -> volumes.list(instanceId));
+    }
+
+    @Override
+    public boolean removeVolume(String name) {
+        return call("remove volume " + name, () -> volumes.remove(name));
     }
 
     private static boolean isSwarmManager(Info info) {

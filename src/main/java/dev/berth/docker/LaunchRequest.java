@@ -1,8 +1,32 @@
 package dev.berth.docker;
 
 import dev.berth.core.ResolvedSpec;
+import java.util.List;
 import java.util.Map;
 
-/** Everything a backend needs to create one job attempt: its deterministic name, labels and spec. */
-public record LaunchRequest(String name, Map<String, String> labels, ResolvedSpec spec) {
+/**
+ * Everything a backend needs to create one step of a job attempt: its deterministic name, labels,
+ * spec, the attempt's shared volumes, and (swarm only) the node it must run on, null for any.
+ */
+public record LaunchRequest(String name, Map<String, String> labels, ResolvedSpec spec, List<SharedVolume> volumes,
+                            String nodeId) {
+
+    public LaunchRequest {
+        volumes = volumes == null ? List.of() : List.copyOf(volumes);
+    }
+
+    public LaunchRequest(String name, Map<String, String> labels, ResolvedSpec spec) {
+        this(name, labels, spec, List.of(), null);
+    }
+
+    /** The labels a shared volume gets: those that say whose it is, without the step's. */
+    Map<String, String> volumeLabels() {
+        Map<String, String> owner = new java.util.TreeMap<>();
+        for (String key : List.of(BerthLabels.MANAGED, BerthLabels.INSTANCE, BerthLabels.JOB, BerthLabels.ATTEMPT)) {
+            if (labels.containsKey(key)) {
+                owner.put(key, labels.get(key));
+            }
+        }
+        return owner;
+    }
 }

@@ -3,7 +3,8 @@ package dev.berth.docker;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Frame;
-import dev.berth.core.CapturedLog;
+import com.github.dockerjava.api.model.StreamType;
+import dev.berth.core.StepOutput;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -11,7 +12,10 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Reads the whole output of a finished container or service, keeping at most the last maxBytes. */
+/**
+ * Reads the whole output of a container or service, stdout and stderr apart (the engine tags each
+ * frame with its stream), keeping at most the last maxBytes of each.
+ */
 final class LogCapture {
     private static final Logger LOG = LoggerFactory.getLogger(LogCapture.class);
 
@@ -19,12 +23,14 @@ final class LogCapture {
     }
 
     /** {@code start} issues the engine's log call into the given callback; an object that is gone has no logs. */
-    static CapturedLog capture(String name, int maxBytes, Duration timeout, Consumer<ResultCallback.Adapter<Frame>> start) {
-        LogTail tail = new LogTail(maxBytes);
+    static StepOutput capture(String name, int maxBytes, Duration timeout, Consumer<ResultCallback.Adapter<Frame>> start) {
+        LogTail stdout = new LogTail(maxBytes);
+        LogTail stderr = new LogTail(maxBytes);
         try (var callback = new ResultCallback.Adapter<Frame>() {
             @Override
             public void onNext(Frame frame) {
-                tail.append(frame.getPayload());
+                // A container with a TTY has one raw stream: it counts as stdout.
+                (frame.getStreamType() == StreamType.STDERR ? stderr : stdout).append(frame.getPayload());
             }
         }) {
             start.accept(callback);
@@ -39,6 +45,6 @@ final class LogCapture {
         } catch (IOException e) {
             LOG.debug("closing the log stream of {} failed", name, e);
         }
-        return tail.toCapturedLog();
+        return new StepOutput(stdout.toCapturedLog(), stderr.toCapturedLog());
     }
 }

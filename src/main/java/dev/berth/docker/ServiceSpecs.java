@@ -10,9 +10,13 @@ import com.github.dockerjava.api.model.ServiceReplicatedModeOptions;
 import com.github.dockerjava.api.model.ServiceRestartCondition;
 import com.github.dockerjava.api.model.ServiceRestartPolicy;
 import com.github.dockerjava.api.model.ServiceSpec;
+import com.github.dockerjava.api.model.ServicePlacement;
 import com.github.dockerjava.api.model.TaskSpec;
+import com.github.dockerjava.api.model.VolumeOptions;
 import dev.berth.core.ResolvedSpec;
 import dev.berth.core.Resources;
+import java.util.List;
+import java.util.stream.Stream;
 
 /** Builds the service that runs one job attempt once: one replica, never restarted. */
 final class ServiceSpecs {
@@ -29,6 +33,10 @@ final class ServiceSpecs {
         if (resources != null) {
             task.withResources(resources);
         }
+        if (request.nodeId() != null) {
+            // A shared volume lives on one node: every later step of the attempt must run there.
+            task.withPlacement(new ServicePlacement().withConstraints(List.of("node.id==" + request.nodeId())));
+        }
         return new ServiceSpec()
                 .withName(request.name())
                 .withLabels(request.labels())
@@ -42,9 +50,12 @@ final class ServiceSpecs {
                 .withImage(image)
                 .withLabels(request.labels())
                 .withEnv(spec.env().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList())
-                .withMounts(spec.mounts().stream()
-                        .map(m -> new Mount().withType(MountType.BIND).withSource(m.source())
-                                .withTarget(m.target()).withReadOnly(m.readOnly()))
+                .withMounts(Stream.concat(
+                        spec.mounts().stream().map(m -> new Mount().withType(MountType.BIND).withSource(m.source())
+                                .withTarget(m.target()).withReadOnly(m.readOnly())),
+                        request.volumes().stream().map(v -> new Mount().withType(MountType.VOLUME)
+                                .withSource(v.name()).withTarget(v.target())
+                                .withVolumeOptions(new VolumeOptions().withLabels(request.volumeLabels()))))
                         .toList());
         // Swarm's Command replaces the image's ENTRYPOINT and Args its CMD, as docker run's
         // --entrypoint and arguments do for a plain container.

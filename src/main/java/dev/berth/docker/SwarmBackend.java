@@ -7,7 +7,7 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Service;
 import com.github.dockerjava.api.model.Task;
 import dev.berth.core.Backend;
-import dev.berth.core.CapturedLog;
+import dev.berth.core.StepOutput;
 import dev.berth.core.Reason;
 import java.time.Clock;
 import java.time.Duration;
@@ -119,7 +119,7 @@ final class SwarmBackend {
         return Optional.of(TaskStates.interpret(tasks.facts(serviceId, task), clock.instant()));
     }
 
-    CapturedLog logs(Workload workload, int maxBytes) {
+    StepOutput logs(Workload workload, int maxBytes) {
         return LogCapture.capture(workload.name(), maxBytes, callTimeout, callback ->
                 docker.logServiceCmd(workload.objectId()).withStdout(true).withStderr(true).withFollow(false)
                         .exec(callback));
@@ -138,19 +138,22 @@ final class SwarmBackend {
         var spec = service.getSpec();
         var labels = spec == null || spec.getLabels() == null ? Map.<String, String>of() : spec.getLabels();
         int attempt;
+        int step;
         try {
             attempt = Integer.parseInt(labels.get(BerthLabels.ATTEMPT));
+            step = BerthLabels.stepOf(labels);
         } catch (NumberFormatException e) {
             attempt = -1;
+            step = -1;
         }
-        if (attempt < 0 || labels.get(BerthLabels.JOB) == null) {
+        if (attempt < 0 || step < 0 || labels.get(BerthLabels.JOB) == null) {
             LOG.warn("service {} carries Berth's labels but no valid job attempt: ignored", service.getId());
             return Optional.empty();
         }
         // A service has nothing to start: before its task ends, it is on its way or running.
         WorkloadState state = TaskStates.isTerminal(SwarmTasks.stateOf(task))
                 ? WorkloadState.FINISHED : WorkloadState.ACTIVE;
-        return Optional.of(new Workload(labels.get(BerthLabels.JOB), attempt, Backend.SERVICE, service.getId(),
+        return Optional.of(new Workload(labels.get(BerthLabels.JOB), attempt, step, Backend.SERVICE, service.getId(),
                 spec.getName(), state, service.getCreatedAt() == null ? null : service.getCreatedAt().toInstant()));
     }
 }

@@ -75,13 +75,13 @@ public class JobControl {
     /** A pending job has nothing to stop: it is cancelled here and now. */
     private Job requestCancel(Job job) {
         Job requested = new Job(job.id(), job.name(), job.labels(), job.generation() + 1,
-                job.spec().withDesired(Desired.Cancel), job.status(), job.version());
+                job.spec().withDesired(Desired.Cancel), job.status(), job.attempt(), job.version());
         if (job.status().phase() != Phase.Pending) {
             return requested;
         }
         Instant now = clock.instant();
         JobStatus status = job.status().withPhase(Phase.Cancelled, Reason.Cancelled, "cancelled before launch")
-                .withRun(job.status().exitCode(), job.status().startedAt(), now);
+                .withRetryAt(null).withEnd(job.status().exitCode(), now);
         return requested.withStatus(status.withExpiresAt(AttemptEnding.expiry(requested, now, lifecycle)));
     }
 

@@ -1,8 +1,12 @@
 package dev.berth.jobs;
 
+import dev.berth.core.Attempt;
 import dev.berth.core.Backend;
 import dev.berth.core.Job;
+import dev.berth.core.LogText;
 import dev.berth.core.SensitiveValues;
+import dev.berth.core.Step;
+import dev.berth.core.StepOutput;
 import dev.berth.db.JobStore;
 import dev.berth.docker.BerthLabels;
 import dev.berth.docker.DockerGateway;
@@ -13,13 +17,19 @@ import dev.berth.docker.WorkloadState;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
-/** The output of a job that is still running, straight from the engine: read once, or followed. */
+/**
+ * The output of a step that is still running, straight from the engine (through the job's masking
+ * gateway): read once, or followed step after step until the attempt ends.
+ */
 public class LiveLogs {
-    /** How long a follower waits for a pending job to get its container before giving up. */
+    /** How long a follower waits for a step to get its object before giving up. */
     private static final Duration LAUNCH_WAIT = Duration.ofMinutes(10);
     private static final Duration POLL = Duration.ofMillis(200);
 
@@ -33,78 +43,123 @@ public class LiveLogs {
         this.maxBytes = maxBytes;
     }
 
-    /** Empty text when the job has no object yet or the engine cannot be asked. */
-    public String read(Job job) {
+    /** What a running step wrote so far; nothing when it has no object yet or the engine cannot be asked. */
+    public StepOutput read(Job job, Step step) {
         try {
-            return workloadOf(job).map(w -> docker.logs(w, maxBytes).text()).orElse("");
+            return workloadOf(job, step).map(w -> engine(job).logs(w, maxBytes)).orElse(StepOutput.NONE);
         } catch (GatewayException e) {
-            return "";
+            return StepOutput.NONE;
         }
     }
 
     /**
-     * Writes the job's output to {@code out} as it is produced until the job's object stops; for a
-     * pending job, first waits for it to be launched. A job that finished meanwhile gets its captured
-     * logs instead.
+     * Writes the job's output to {@code out} as it is produced, step after step, until its attempt
+     * ends; for a pending job, first waits for it to be launched. Without {@code tail}, the output
+     * the attempt's earlier steps left comes first. A job that is over gets its captured output.
      */
     public void follow(String jobId, Integer tail, OutputStream out) throws IOException, InterruptedException {
-        Instant giveUp = Instant.now().plus(LAUNCH_WAIT);
-        Optional<Job> job = store.find(jobId);
-        while (job.isPresent() && !job.get().isTerminal() && workloadOf(job.get()).isEmpty()
-                && Instant.now().isBefore(giveUp)) {
-            Thread.sleep(POLL.toMillis());
-            job = store.find(jobId);
-        }
+        Optional<Job> job = awaitObject(jobId, 0);
         if (job.isEmpty()) {
             return;
         }
-        LineMasker masker = new LineMasker(SensitiveValues.of(job.get().spec()));
-        Optional<Workload> workload = workloadOf(job.get());
-        if (job.get().isTerminal() || workload.isEmpty()) {
-            String captured = store.logs(jobId).map(log -> log.text()).orElse("");
-            out.write(masker.accept(dev.berth.core.LogText.tail(captured, tail).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } else {
-            follow(job.get(), workload.get(), tail, chunk -> write(out, masker.accept(chunk)));
+        Optional<Attempt> live = job.get().liveAttempt();
+        if (live.isEmpty() || live.get().currentStep().isEmpty()) {
+            out.write(captured(job.get(), job.get().status().attempts(), Integer.MAX_VALUE, tail));
+            out.flush();
+            return;
         }
-        out.write(masker.finish());
+        int attempt = live.get().number();
+        int step = live.get().currentStep().get().index();
+        if (tail == null) {
+            out.write(captured(job.get(), attempt, step, null));
+        }
+        Integer linesBack = tail;
+        while (job.isPresent() && isLive(job.get(), attempt)) {
+            Step current = job.get().attempt().step(step);
+            Optional<Workload> workload = workloadOf(job.get(), current);
+            if (workload.isPresent()) {
+                follow(job.get(), current, workload.get(), linesBack, chunk -> write(out, chunk));
+            }
+            linesBack = null;
+            if (++step >= job.get().attempt().steps().size()) {
+                break;
+            }
+            job = awaitObject(jobId, step);
+        }
         out.flush();
     }
 
+    /** The job once its step {@code step} has an object, it is no longer live, or the wait is over. */
+    private Optional<Job> awaitObject(String jobId, int step) throws InterruptedException {
+        Instant giveUp = Instant.now().plus(LAUNCH_WAIT);
+        Optional<Job> job = store.find(jobId);
+        while (job.isPresent() && waitsForObject(job.get(), step) && Instant.now().isBefore(giveUp)) {
+            Thread.sleep(POLL.toMillis());
+            job = store.find(jobId);
+        }
+        return job;
+    }
+
+    private static boolean waitsForObject(Job job, int step) {
+        if (job.isTerminal()) {
+            return false;
+        }
+        Optional<Attempt> live = job.liveAttempt();
+        if (live.isEmpty()) {
+            return true; // pending: its attempt is still to come
+        }
+        Step wanted = live.get().step(Math.min(step, live.get().steps().size() - 1));
+        return !wanted.isTerminal() && wanted.objectId(live.get().backend()) == null;
+    }
+
+    /** The captured output of the attempt's steps before {@code beforeStep}, as one text. */
+    private byte[] captured(Job job, int attempt, int beforeStep, Integer tail) {
+        StringBuilder text = new StringBuilder();
+        for (Map.Entry<Integer, StepOutput> step : store.output(job.id(), attempt).entrySet()) {
+            if (step.getKey() < beforeStep) {
+                text.append(step.getValue().text());
+            }
+        }
+        return LogText.tail(text.toString(), tail).getBytes(StandardCharsets.UTF_8);
+    }
+
     /**
-     * Follows until the stream ends by itself or the attempt is over in the store (a service's
-     * stream never ends by itself); then gives the last lines a moment to arrive and closes. A
-     * service's task container is followed directly when this engine has it: the swarm's own log
-     * stream delivers lines seconds late.
+     * Follows until the stream ends by itself or the step is over in the store (a service's stream
+     * never ends by itself); then gives the last lines a moment to arrive and closes. A service's
+     * task container is followed directly when this engine has it: the swarm's own log stream
+     * delivers lines seconds late.
      */
-    private void follow(Job job, Workload workload, Integer tail, java.util.function.Consumer<byte[]> sink)
+    private void follow(Job job, Step step, Workload workload, Integer tail, Consumer<byte[]> sink)
             throws InterruptedException {
+        DockerGateway engine = engine(job);
         Workload target = workload;
-        String taskContainer = job.status().containerId();
-        if (workload.backend() == Backend.SERVICE && taskContainer != null) {
-            var container = new Workload(job.id(), workload.attempt(), Backend.CONTAINER, taskContainer,
-                    workload.name(), WorkloadState.ACTIVE);
-            if (docker.observe(container).isPresent()) {
+        if (workload.backend() == Backend.SERVICE && step.containerId() != null) {
+            var container = new Workload(job.id(), workload.attempt(), workload.step(), Backend.CONTAINER,
+                    step.containerId(), workload.name(), WorkloadState.ACTIVE, null);
+            if (engine.observe(container).isPresent()) {
                 target = container; // else the task runs on another node: the swarm's stream it is
             }
         }
-        try {
-            followUntilOver(job, target, tail, sink);
-        } catch (GatewayException e) {
-            // the object went meanwhile: whatever it wrote is in the captured logs
-        }
-    }
-
-    private void followUntilOver(Job job, Workload workload, Integer tail, java.util.function.Consumer<byte[]> sink)
-            throws InterruptedException {
-        try (LogStream stream = docker.followLogs(workload, tail, sink)) {
+        try (LogStream stream = engine.followLogs(target, tail, sink)) {
             while (!stream.awaitEnd(POLL)) {
                 Optional<Job> now = store.find(job.id());
-                if (now.isEmpty() || now.get().isTerminal() || now.get().currentAttempt() != job.currentAttempt()) {
+                if (now.isEmpty() || !isLive(now.get(), workload.attempt())
+                        || now.get().attempt().step(step.index()).isTerminal()) {
                     stream.awaitEnd(Duration.ofSeconds(1));
                     return;
                 }
             }
+        } catch (GatewayException e) {
+            // the object went meanwhile: whatever it wrote is in the captured output
         }
+    }
+
+    private static boolean isLive(Job job, int attempt) {
+        return job.liveAttempt().map(a -> a.number() == attempt).orElse(false);
+    }
+
+    private DockerGateway engine(Job job) {
+        return docker.forJob(SensitiveValues.of(job.spec()));
     }
 
     private static void write(OutputStream out, byte[] bytes) {
@@ -118,13 +173,19 @@ public class LiveLogs {
         }
     }
 
-    private static Optional<Workload> workloadOf(Job job) {
-        Backend backend = job.status().backend();
-        String objectId = backend == Backend.SERVICE ? job.status().serviceId() : job.status().containerId();
-        if (objectId == null || job.isTerminal()) {
+    private static Optional<Workload> workloadOf(Job job, Step step) {
+        Optional<Attempt> live = job.liveAttempt();
+        if (live.isEmpty() || step.isTerminal()) {
             return Optional.empty();
         }
-        return Optional.of(new Workload(job.id(), job.currentAttempt(), backend, objectId,
-                BerthLabels.objectName(job.id(), job.currentAttempt()), WorkloadState.ACTIVE));
+        Backend backend = live.get().backend();
+        String objectId = step.objectId(backend);
+        if (objectId == null) {
+            return Optional.empty();
+        }
+        int attempt = live.get().number();
+        return Optional.of(new Workload(job.id(), attempt, step.index(), backend, objectId,
+                BerthLabels.objectName(job.id(), attempt, step.index(), live.get().steps().size()),
+                WorkloadState.ACTIVE, null));
     }
 }

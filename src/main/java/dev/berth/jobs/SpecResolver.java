@@ -22,14 +22,25 @@ public class SpecResolver {
         this.commands = commands;
     }
 
-    /** {@code launch} goes to Docker; {@code shown} has sensitive values masked, for the API and the store. */
-    public record Resolution(ResolvedSpec launch, ResolvedSpec shown, String version, List<String> sensitive) { }
+    /**
+     * {@code steps} go to Docker, one per step; {@code shown} is a single-step job's spec with sensitive
+     * values masked, for the API and the store (null for a job of several steps: they are shown as
+     * written).
+     */
+    public record Resolution(List<ResolvedSpec> steps, ResolvedSpec shown, String version, List<String> sensitive) {
+        public Resolution {
+            steps = List.copyOf(steps);
+        }
+    }
 
     public Resolution resolve(JobSpec spec) {
         FromCommand from = spec.fromCommand();
         if (from == null) {
-            ResolvedSpec inline = ResolvedSpec.of(spec);
-            return new Resolution(inline, inline, null, List.of());
+            List<ResolvedSpec> steps = spec.stepSpecs().stream()
+                    .map(step -> new ResolvedSpec(step.image(), step.command(), step.entrypoint(), step.env(),
+                            step.workingDir(), step.user(), spec.mounts(), spec.resources()))
+                    .toList();
+            return new Resolution(steps, steps.size() == 1 ? steps.get(0) : null, null, List.of());
         }
         CommandRow row = commands.find(from.name(), from.version()).orElseThrow(() -> new ResolutionException(
                 from.name(), List.of("no command named " + from.name()
@@ -41,6 +52,7 @@ public class SpecResolver {
                 .filter(input -> input.sensitiveOrDefault())
                 .map(input -> input.name())
                 .toList();
-        return new Resolution(resolved.toResolvedSpec(), resolved.masked().toResolvedSpec(), row.version(), sensitive);
+        return new Resolution(List.of(resolved.toResolvedSpec()), resolved.masked().toResolvedSpec(), row.version(),
+                sensitive);
     }
 }

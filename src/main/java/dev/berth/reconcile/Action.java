@@ -20,22 +20,25 @@ public sealed interface Action {
         return job() == null ? SensitiveValues.NONE : SensitiveValues.of(job().spec());
     }
 
-    /** Create and start the job's current attempt (again, under the same name, if it is Launching). */
-    record Launch(Job job, Backend backend) implements Action {
+    /**
+     * Create and start step {@code step} of the job's current attempt: for a pending job, the first
+     * step of a new attempt; otherwise (again, under the same name) a step without an object yet.
+     */
+    record Launch(Job job, Backend backend, int step) implements Action {
         public String describe() {
-            return "launching job " + job.id();
+            return "launching job " + job.id() + (step == 0 ? "" : " step " + step);
         }
     }
 
-    /** Look at the job's object in detail and record what changed (start it if it was never started). */
-    record Observe(Job job, Workload workload) implements Action {
+    /** Look at a step's object in detail and record what changed (start it if it was never started). */
+    record Observe(Job job, int step, Workload workload) implements Action {
         public String describe() {
             return "observing job " + job.id();
         }
     }
 
-    /** The job's object vanished while Berth still waited for it. */
-    record MarkLost(Job job, String message) implements Action {
+    /** The object of the job's current step vanished while Berth still waited for it. */
+    record MarkLost(Job job, int step, String message) implements Action {
         public String describe() {
             return "marking job " + job.id() + " lost";
         }
@@ -51,7 +54,10 @@ public sealed interface Action {
     /** Why a live job is being stopped. */
     enum StopCause { CANCEL, DEADLINE }
 
-    /** Stop the job's attempt (if it has an object) and end the job: cancelled, or past its deadline. */
+    /**
+     * Stop the job's current step (if it has an object), skip the steps after it, and end the job:
+     * cancelled, or past its deadline.
+     */
     record Stop(Job job, Workload workload, StopCause cause) implements Action {
         public String describe() {
             return (cause == StopCause.CANCEL ? "cancelling job " : "stopping job past its deadline ") + job.id();

@@ -1,83 +1,126 @@
 package dev.berth.reconcile;
 
+import dev.berth.core.Attempt;
 import dev.berth.core.AttemptEnding;
 import dev.berth.core.Backend;
 import dev.berth.core.CapturedLog;
 import dev.berth.core.Job;
+import dev.berth.core.JobEvent;
+import dev.berth.core.JobEvent.EventType;
 import dev.berth.core.Phase;
 import dev.berth.core.Reason;
 import dev.berth.core.StatusChange;
+import dev.berth.core.Step;
+import dev.berth.core.StepOutput;
+import dev.berth.db.JobStore;
 import dev.berth.docker.DockerGateway;
 import dev.berth.docker.EngineErrorException;
 import dev.berth.docker.Observation;
 import dev.berth.docker.Workload;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 
 /**
- * Closes an attempt that has ended, or is to be ended: keeps its output, writes the job's status,
- * and only then removes its object, so that a crash in between loses nothing.
+ * Closes a step that has ended, or an attempt that is to be ended: keeps the step's output, writes
+ * the job's status, and only then removes its object (and, once the attempt is over, its volumes),
+ * so that a crash in between loses nothing.
  */
 final class AttemptCloser {
-    private final DockerGateway docker;
     private final StatusWriter writer;
     private final ReconcilerSettings settings;
     private final Clock clock;
 
-    AttemptCloser(DockerGateway docker, StatusWriter writer, ReconcilerSettings settings, Clock clock) {
-        this.docker = docker;
+    private final VolumeSweep volumes;
+
+    AttemptCloser(StatusWriter writer, ReconcilerSettings settings, Clock clock, VolumeSweep volumes) {
         this.writer = writer;
+        this.volumes = volumes;
         this.settings = settings;
         this.clock = clock;
     }
 
-    /** The attempt finished by itself; {@code change} says what follows (done, or a retry). */
-    void finished(Job job, Workload workload, StatusChange change) {
-        boolean written = writer.write(job, change, null, captureLogs(workload)).isPresent();
+    /** The step finished by itself; {@code change} says what follows (the next step, done, or a retry). */
+    boolean finished(DockerGateway docker, Job job, int step, Workload workload, StatusChange change) {
+        var captured = new JobStore.Captured(step, captureLogs(docker, workload));
+        boolean written = writer.write(job, change, null, captured).isPresent();
         if (written && settings.autoCleanup()) {
             docker.remove(workload);
+            if (change.attempt().isTerminal()) {
+                volumes.removeNow(docker, job, change.attempt().number());
+            }
         }
+        return written;
     }
 
     /**
-     * Stops the attempt (a container gets docker.stopTimeout to exit before it is killed; a service
-     * is stopped by its removal) and ends the job: Cancelled, or Failed with DeadlineExceeded.
-     * Neither is retried.
+     * Stops the running step (a container gets docker.stopTimeout to exit before it is killed; a
+     * service is stopped by its removal), skips the steps after it and ends the job: Cancelled, or
+     * Failed with DeadlineExceeded. Neither is retried.
      */
-    void stop(Action.Stop stop) {
+    void stop(DockerGateway docker, Action.Stop stop) {
         Job job = stop.job();
         Workload workload = stop.workload();
-        Integer exitCode = job.status().exitCode();
-        CapturedLog logs = null;
+        Instant now = clock.instant();
+        boolean cancel = stop.cause() == Action.StopCause.CANCEL;
+        Reason reason = cancel ? Reason.Cancelled : Reason.DeadlineExceeded;
+        Optional<Attempt> live = job.liveAttempt();
+        if (live.isEmpty()) {
+            endWithoutAttempt(job, cancel, now);
+            return;
+        }
+        Attempt attempt = live.get();
+        Step step = attempt.currentStep().orElse(attempt.step(attempt.steps().size() - 1));
+        Integer exitCode = step.exitCode();
+        StepOutput output = null;
         if (workload != null) {
             docker.stop(workload, settings.lifecycle().stopTimeout());
             exitCode = docker.observe(workload).filter(Observation::isTerminal).map(Observation::exitCode)
                     .orElse(exitCode);
-            logs = captureLogs(workload);
+            output = captureLogs(docker, workload);
         }
-        Instant now = clock.instant();
-        boolean cancel = stop.cause() == Action.StopCause.CANCEL;
         String message = cancel ? "cancelled on request" + (exitCode == null ? "" : " (exited with code " + exitCode + ")")
                 : "exceeded policy.activeDeadlineSeconds (" + job.spec().policy().activeDeadlineSeconds() + " s)";
-        var ended = job.status().withPhase(cancel ? Phase.Cancelled : Phase.Failed,
-                cancel ? Reason.Cancelled : Reason.DeadlineExceeded, message)
-                .withRun(exitCode, job.status().startedAt(), now);
-        boolean written = writer.write(job, AttemptEnding.apply(job, ended, now, settings.lifecycle()), null, logs)
-                .isPresent();
+        Phase phase = cancel ? Phase.Cancelled : Phase.Failed;
+        boolean launched = workload != null || step.objectId(attempt.backend()) != null;
+        Step stopped = (launched ? step.withPhase(phase, reason, message) : step.withPhase(Phase.Skipped, reason, message))
+                .withRun(exitCode, step.startedAt(), launched ? now : null);
+        Attempt ended = attempt.withStep(stopped).withPhase(phase, reason, Transitions.describe(job, step, message))
+                .withEnd(exitCode, now).withRestSkipped(reason, message);
+        StatusChange change = AttemptEnding.apply(job, ended, now, settings.lifecycle());
+        var captured = output == null ? null : new JobStore.Captured(step.index(), output);
+        boolean written = writer.write(job, change, null, captured).isPresent();
         if (written && workload != null && (settings.autoCleanup() || workload.backend() == Backend.SERVICE)) {
             docker.remove(workload);
         }
+        if (written && settings.autoCleanup()) {
+            volumes.removeNow(docker, job, attempt.number());
+        }
+    }
+
+    /** A job between attempts (backing off) has nothing running: it simply ends. */
+    private void endWithoutAttempt(Job job, boolean cancel, Instant now) {
+        String message = cancel ? "cancelled on request"
+                : "exceeded policy.activeDeadlineSeconds (" + job.spec().policy().activeDeadlineSeconds() + " s)";
+        var status = job.status().withPhase(cancel ? Phase.Cancelled : Phase.Failed,
+                cancel ? Reason.Cancelled : Reason.DeadlineExceeded, message).withRetryAt(null)
+                .withEnd(job.status().exitCode(), now).withExpiresAt(AttemptEnding.expiry(job, now, settings.lifecycle()));
+        var event = new JobEvent(now, cancel ? EventType.Normal : EventType.Warning, status.phase(), status.reason(),
+                message, job.currentAttempt());
+        writer.write(job, new StatusChange(status, null, List.of(event)), null, null);
     }
 
     /**
      * A finished job must reach its terminal status even if the engine cannot give its output (a
      * log driver without reads, say); an engine that does not answer at all is retried instead.
      */
-    private CapturedLog captureLogs(Workload workload) {
+    private StepOutput captureLogs(DockerGateway docker, Workload workload) {
         try {
             return docker.logs(workload, settings.maxLogBytes());
         } catch (EngineErrorException e) {
-            return new CapturedLog("[berth: the engine could not give this job's logs: " + e.getMessage() + "]\n", 0);
+            return new StepOutput(CapturedLog.EMPTY, new CapturedLog(
+                    "[berth: the engine could not give this step's logs: " + e.getMessage() + "]\n", 0));
         }
     }
 }

@@ -1,10 +1,12 @@
 package dev.berth.reconcile;
 
+import dev.berth.core.Attempt;
 import dev.berth.core.Backend;
 import dev.berth.core.Desired;
 import dev.berth.core.Job;
 import dev.berth.core.Phase;
 import dev.berth.core.Reason;
+import dev.berth.core.Step;
 import dev.berth.docker.Workload;
 import dev.berth.docker.WorkloadState;
 import java.time.Duration;
@@ -13,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Decides a pass: a pure function of the active jobs and what the engine shows. It never calls
@@ -58,22 +61,29 @@ public final class Planner {
             }
             return actions;
         }
-        Map<String, Workload> byAttempt = new HashMap<>();
-        observed.workloads().forEach(w -> byAttempt.put(key(w.jobId(), w.attempt()), w));
+        Map<String, Workload> byStep = new HashMap<>();
+        observed.workloads().forEach(w -> byStep.put(key(w.jobId(), w.attempt(), w.step()), w));
         for (Job job : activeJobs) {
-            Workload workload = byAttempt.remove(key(job.id(), job.currentAttempt()));
-            Action action = planJob(job, workload, observed.swarmManager(), now);
+            Action action = planJob(job, byStep, observed.swarmManager(), now);
             if (action != null) {
                 actions.add(action);
             }
         }
-        byAttempt.values().stream()
+        // What is left is claimed by no job's current step: objects of steps and attempts that ended
+        // (recorded before they are removed), or of no job at all.
+        byStep.values().stream()
                 .filter(w -> isOrphan(w, now) || (autoCleanup && w.state() != WorkloadState.ACTIVE))
                 .forEach(w -> actions.add(new Action.RemoveLeftover(w)));
         return actions;
     }
 
-    private Action planJob(Job job, Workload workload, boolean swarmManager, Instant now) {
+    private Action planJob(Job job, Map<String, Workload> byStep, boolean swarmManager, Instant now) {
+        Optional<Attempt> attempt = job.liveAttempt();
+        Optional<Step> step = attempt.flatMap(Attempt::currentStep);
+        // A pending job claims its next attempt's first object too: one a crashed launch left behind.
+        int stepIndex = step.map(Step::index).orElse(0);
+        Workload workload = step.isPresent() || job.status().phase() == Phase.Pending
+                ? byStep.remove(key(job.id(), job.currentAttempt(), stepIndex)) : null;
         Action stop = stopIfDue(job, workload, now);
         if (stop != null) {
             return stop;
@@ -89,30 +99,34 @@ public final class Planner {
             }
             // Even when its object exists (Berth died between create and the status write): the
             // launch meets the name, adopts the object, and records the attempt properly.
-            return new Action.Launch(job, launchBackend);
+            return new Action.Launch(job, launchBackend, 0);
         }
-        if (job.status().backend() == Backend.SERVICE && !swarmManager) {
+        if (step.isEmpty()) {
+            return null; // launched, yet no step left to run: cannot be written so; nothing to act on
+        }
+        Backend backend = attempt.get().backend();
+        if (backend == Backend.SERVICE && !swarmManager) {
             return null; // services cannot be listed now, so not seeing this one proves nothing
         }
-        return workload == null ? planWithoutObject(job) : planWithObject(job, workload);
+        return workload == null ? planWithoutObject(job, backend, step.get())
+                : planWithObject(job, backend, step.get(), workload);
     }
 
-    private Action planWithObject(Job job, Workload workload) {
-        boolean steady = workload.state() == WorkloadState.ACTIVE
-                && job.status().phase() == Phase.Running
-                && workload.objectId().equals(objectIdOf(job));
-        return steady ? null : new Action.Observe(job, workload);
+    private static Action planWithObject(Job job, Backend backend, Step step, Workload workload) {
+        boolean steady = workload.state() == WorkloadState.ACTIVE && step.phase() == Phase.Running
+                && workload.objectId().equals(step.objectId(backend));
+        return steady ? null : new Action.Observe(job, step.index(), workload);
     }
 
-    private Action planWithoutObject(Job job) {
-        String objectId = objectIdOf(job);
+    private static Action planWithoutObject(Job job, Backend backend, Step step) {
+        String objectId = step.objectId(backend);
         if (objectId == null) {
-            // Launching, but the create never got through (or Berth died before it): the
-            // deterministic name makes a second create safe.
-            return new Action.Launch(job, job.status().backend());
+            // Not created yet (the next step), or the create never got through (or Berth died
+            // before it): the deterministic name makes a second create safe.
+            return new Action.Launch(job, backend, step.index());
         }
-        return new Action.MarkLost(job, job.status().backend().wireName() + " " + objectId
-                + " of attempt " + job.currentAttempt() + " disappeared before it finished");
+        return new Action.MarkLost(job, step.index(), backend.wireName() + " " + objectId + " of attempt "
+                + job.currentAttempt() + " disappeared before it finished");
     }
 
     /** A cancel request or a passed deadline ends the job, whatever its attempt is doing. */
@@ -121,7 +135,7 @@ public final class Planner {
             return new Action.Stop(job, workload, Action.StopCause.CANCEL);
         }
         Long deadline = job.spec().policy().activeDeadlineSeconds();
-        Instant firstStart = job.status().firstStartedAt();
+        Instant firstStart = job.status().startedAt();
         if (deadline != null && firstStart != null && !firstStart.plusSeconds(deadline).isAfter(now)) {
             return new Action.Stop(job, workload, Action.StopCause.DEADLINE);
         }
@@ -143,11 +157,7 @@ public final class Planner {
         return job.status().reason() == reason ? null : new Action.HoldPending(job, reason, message);
     }
 
-    private static String objectIdOf(Job job) {
-        return job.status().backend() == Backend.SERVICE ? job.status().serviceId() : job.status().containerId();
-    }
-
-    private static String key(String jobId, int attempt) {
-        return jobId + "/" + attempt;
+    private static String key(String jobId, int attempt, int step) {
+        return jobId + "/" + attempt + "/" + step;
     }
 }

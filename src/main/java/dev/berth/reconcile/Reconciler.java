@@ -1,7 +1,9 @@
 package dev.berth.reconcile;
 
 import dev.berth.command.ResolutionException;
-import dev.berth.core.CapturedLog;
+import dev.berth.core.Attempt;
+import dev.berth.core.AttemptEnding;
+import dev.berth.core.Backend;
 import dev.berth.core.Job;
 import dev.berth.core.Phase;
 import dev.berth.core.Reason;
@@ -16,9 +18,11 @@ import dev.berth.docker.GatewayException;
 import dev.berth.docker.LaunchOutcome;
 import dev.berth.docker.LaunchRequest;
 import dev.berth.docker.Observation;
+import dev.berth.docker.SharedVolume;
 import dev.berth.docker.Workload;
 import dev.berth.jobs.SpecResolver;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -47,6 +51,7 @@ public class Reconciler {
     private final AttemptCloser closer;
     private final Clock clock;
     private final Executor actions;
+    private final VolumeSweep volumeSweep;
     private Runnable requestPass = () -> { };
 
     /** Carries out a pass's actions one after another, on the thread of the pass. */
@@ -65,7 +70,8 @@ public class Reconciler {
         this.settings = settings;
         this.clock = clock;
         this.writer = new StatusWriter(store, clock);
-        this.closer = new AttemptCloser(docker, writer, settings, clock);
+        this.volumeSweep = new VolumeSweep(docker, settings.autoCleanup(), clock);
+        this.closer = new AttemptCloser(writer, settings, clock, volumeSweep);
     }
 
     /** Lets an action ask for another pass at once (after a launch, the next look is worth having soon). */
@@ -81,6 +87,9 @@ public class Reconciler {
                 .map(action -> CompletableFuture.runAsync(() -> executeAlone(action), actions))
                 .toList();
         CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).join();
+        if (observed.engineAvailable()) {
+            volumeSweep.sweepIfDue(active);
+        }
         int expired = store.deleteExpired(clock.millis());
         if (expired > 0) {
             LOG.info("deleted {} finished jobs whose retention ran out", expired);
@@ -99,24 +108,25 @@ public class Reconciler {
     /** One action's failure is logged and left to the next pass; it never stops the others. */
     private void executeAlone(Action action) {
         try {
-            execute(action);
+            execute(action, docker.forJob(action.secrets()));
         } catch (GatewayException e) {
-            LOG.warn("{}: {}; the next pass tries again", action.describe(), action.secrets().mask(e.getMessage()));
+            LOG.warn("{}: {}; the next pass tries again", action.describe(), e.getMessage());
         } catch (RuntimeException e) {
             LOG.error("{} failed; the next pass tries again", action.describe(), e);
         }
     }
 
-    private void execute(Action action) {
+    /** {@code engine} is the job's own view of the engine: what it says of the job comes masked. */
+    private void execute(Action action, DockerGateway engine) {
         if (action instanceof Action.Launch launch) {
-            launch(launch);
+            launch(launch, engine);
         } else if (action instanceof Action.Observe observe) {
-            observe(observe.job(), observe.workload());
+            observe(observe.job(), observe.step(), observe.workload(), engine);
         } else if (action instanceof Action.MarkLost lost) {
-            write(lost.job(), Transitions.failed(lost.job(), Reason.Lost, lost.message(), clock.instant(),
-                    settings.lifecycle()), null, null);
+            write(lost.job(), Transitions.stepFailed(lost.job(), lost.step(), Reason.Lost, lost.message(),
+                    clock.instant(), settings.lifecycle()), null, null);
         } else if (action instanceof Action.Stop stop) {
-            closer.stop(stop);
+            closer.stop(engine, stop);
         } else if (action instanceof Action.HoldPending hold) {
             write(hold.job(), Transitions.heldPending(hold.job(), hold.reason(), hold.message(),
                     clock.instant()), null, null);
@@ -125,64 +135,101 @@ public class Reconciler {
                 LOG.warn("removing {} {}: it carries this instance's labels but no active job claims it",
                         leftover.workload().backend().wireName(), leftover.workload().name());
             }
-            docker.remove(leftover.workload());
+            engine.remove(leftover.workload());
         }
     }
 
-    private void launch(Action.Launch launch) {
+    private void launch(Action.Launch launch, DockerGateway engine) {
         Job job = launch.job();
+        boolean newAttempt = job.status().phase() == Phase.Pending;
         SpecResolver.Resolution resolved;
         try {
             resolved = resolver.resolve(job.spec());
         } catch (ResolutionException e) {
-            write(job, Transitions.failed(job, Reason.ResolutionFailed, e.getMessage(), clock.instant(),
-                    settings.lifecycle()), null, null);
+            write(job, newAttempt
+                    ? AttemptEnding.beforeLaunch(job, Reason.ResolutionFailed, e.getMessage(), clock.instant(),
+                            settings.lifecycle())
+                    : Transitions.stepFailed(job, launch.step(), Reason.ResolutionFailed, e.getMessage(),
+                            clock.instant(), settings.lifecycle()), null, null);
             return;
         }
-        int attempt = job.status().phase() == Phase.Pending ? job.status().attempts() + 1 : job.status().attempts();
-        String name = BerthLabels.objectName(job.id(), attempt);
-        Optional<Job> launching = write(job, Transitions.launching(job, launch.backend(), name, clock.instant()),
-                resolved.shown(), null);
-        if (launching.isEmpty()) {
-            return;
+        int attempt = job.currentAttempt();
+        int step = launch.step();
+        String name = BerthLabels.objectName(job.id(), attempt, step, resolved.steps().size());
+        Job current = job;
+        if (newAttempt) {
+            Optional<Job> launching = write(job, Transitions.launching(job, launch.backend(), name, clock.instant()),
+                    resolved.shown(), null);
+            if (launching.isEmpty()) {
+                return;
+            }
+            current = launching.get();
         }
-        var request = new LaunchRequest(name, BerthLabels.onto(resolved.launch().labels(), settings.instanceId(),
-                job.id(), attempt), resolved.launch());
-        LaunchOutcome outcome = docker.launch(launch.backend(), request);
+        ResolvedSpec spec = resolved.steps().get(step);
+        var request = new LaunchRequest(name, BerthLabels.onto(spec.labels(), settings.instanceId(), job.id(),
+                attempt, step), spec, volumes(job, attempt), nodeOfLaterStep(current.attempt(), step));
+        LaunchOutcome outcome = engine.launch(current.attempt().backend(), request);
         if (outcome instanceof LaunchOutcome.Launched launched) {
             String message = (launched.adopted() ? "adopted " : "created ") + name;
-            write(launching.get(), Transitions.created(launching.get(), launch.backend(), launched.objectId(),
-                    message), null, null);
+            write(current, Transitions.created(current, step, launched.objectId(), message), null, null);
             requestPass.run();
         } else if (outcome instanceof LaunchOutcome.Refused refused) {
-            write(launching.get(), Transitions.failed(launching.get(), refused.reason(), refused.message(),
-                    clock.instant(), settings.lifecycle()), null, null);
+            Optional<Job> written = write(current, Transitions.stepFailed(current, step, refused.reason(),
+                    refused.message(), clock.instant(), settings.lifecycle()), null, null);
+            if (written.isPresent() && written.get().liveAttempt().isPresent()) {
+                requestPass.run(); // the failed step had continueOnError: the next one may launch now
+            }
         }
     }
 
-    private void observe(Job job, Workload workload) {
-        Optional<Observation> seen = docker.observe(workload);
+    /** Every step of an attempt mounts the attempt's volumes, one per path of the job's {@code volumes}. */
+    private static List<SharedVolume> volumes(Job job, int attempt) {
+        List<String> paths = job.spec().volumePaths();
+        List<SharedVolume> volumes = new ArrayList<>();
+        for (int i = 0; i < paths.size(); i++) {
+            volumes.add(new SharedVolume(BerthLabels.volumeName(job.id(), attempt, i), paths.get(i)));
+        }
+        return volumes;
+    }
+
+    /**
+     * A swarm volume is local to the node that made it, so the steps after the first run where the
+     * first ran. Containers all run on the one engine: no constraint.
+     */
+    private static String nodeOfLaterStep(Attempt attempt, int step) {
+        if (step == 0 || attempt.backend() != Backend.SERVICE) {
+            return null;
+        }
+        return attempt.nodeId() != null ? attempt.nodeId() : attempt.step(0).nodeId();
+    }
+
+    private void observe(Job job, int step, Workload workload, DockerGateway engine) {
+        Optional<Observation> seen = engine.observe(workload);
         if (seen.isEmpty()) {
-            execute(new Action.MarkLost(job, workload.name() + " disappeared before it finished"));
+            execute(new Action.MarkLost(job, step, workload.name() + " disappeared before it finished"), engine);
             return;
         }
         Observation observation = seen.get();
         if (observation.phase() == Phase.Launching) {
-            docker.start(workload);
+            engine.start(workload);
             requestPass.run();
         }
-        Optional<StatusChange> change = Transitions.observed(job, observation, clock.instant(), settings.lifecycle());
+        Optional<StatusChange> change = Transitions.observed(job, step, observation, clock.instant(),
+                settings.lifecycle());
         if (change.isEmpty()) {
             return;
         }
         if (observation.isTerminal()) {
-            closer.finished(job, workload, change.get());
+            boolean written = closer.finished(engine, job, step, workload, change.get());
+            if (written && !change.get().attempt().isTerminal()) {
+                requestPass.run(); // the next step launches on the next pass
+            }
         } else {
             write(job, change.get(), null, null);
         }
     }
 
-    private Optional<Job> write(Job job, StatusChange change, ResolvedSpec resolved, CapturedLog logs) {
-        return writer.write(job, change, resolved, logs);
+    private Optional<Job> write(Job job, StatusChange change, ResolvedSpec resolved, JobStore.Captured captured) {
+        return writer.write(job, change, resolved, captured);
     }
 }

@@ -3,16 +3,14 @@ package dev.berth.resources;
 import dev.berth.api.JobList;
 import dev.berth.api.JobManifest;
 import dev.berth.api.JobView;
-import dev.berth.core.CapturedLog;
 import dev.berth.core.Job;
 import dev.berth.core.JobRecord;
 import dev.berth.core.JobEvent;
-import dev.berth.core.SensitiveValues;
+import dev.berth.core.StreamName;
 import dev.berth.db.JobStore;
 import dev.berth.jobs.JobService;
-import dev.berth.jobs.LiveLogs;
+import dev.berth.jobs.JobLogs;
 import jakarta.ws.rs.BadRequestException;
-import dev.berth.core.LogText;
 import dev.berth.jobs.JobControl;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -34,16 +32,16 @@ import java.util.List;
 public class JobsResource {
     private final JobService jobs;
     private final JobStore store;
-    private final LiveLogs liveLogs;
+    private final JobLogs logs;
     private final JobControl control;
     private final LogFollowers followers;
 
-    public JobsResource(JobService jobs, JobControl control, JobStore store, LiveLogs liveLogs,
+    public JobsResource(JobService jobs, JobControl control, JobStore store, JobLogs logs,
                         LogFollowers followers) {
         this.jobs = jobs;
         this.control = control;
         this.store = store;
-        this.liveLogs = liveLogs;
+        this.logs = logs;
         this.followers = followers;
     }
 
@@ -69,38 +67,68 @@ public class JobsResource {
         return new JobList(page.items().stream().map(JobsResource::view).toList(), page.next());
     }
 
+    /** The job with every attempt and its steps. */
     @GET
     @Path("{id}")
     public JobView get(@PathParam("id") String id) {
-        return view(store.findRecord(id).orElseThrow(() -> noJob(id)));
+        JobRecord record = store.findRecord(id).orElseThrow(() -> noJob(id));
+        return JobView.of(record.job(), record.resolved(), store.attempts(id));
     }
 
     @GET
     @Path("{id}/events")
     public EventList events(@PathParam("id") String id) {
-        SensitiveValues secrets = SensitiveValues.of(find(id).spec());
-        return new EventList(store.events(id).stream()
-                .map(e -> new JobEvent(e.at(), e.type(), e.phase(), e.reason(), secrets.mask(e.message()), e.attempt()))
-                .toList());
+        find(id);
+        return new EventList(store.events(id));
     }
 
     /**
-     * Captured output once the job finished; while it runs, what the engine has so far, or with
-     * {@code follow=true} a chunked stream of it until the job's attempt ends. {@code tail=N}: the
-     * last N lines.
+     * The output of an attempt (the latest unless {@code attempt=N}), all its steps in order, each
+     * stdout then stderr: captured when a step ended, from the engine for the step still running.
+     * {@code step=NAME} and {@code stream=stdout|stderr} narrow it, {@code tail=N} keeps the last N
+     * lines; {@code follow=true} streams the running attempt until it ends.
      */
     @GET
     @Path("{id}/logs")
     @Produces(MediaType.TEXT_PLAIN + "; charset=utf-8")
     public Response logs(@PathParam("id") String id, @QueryParam("follow") String follow,
-                         @QueryParam("tail") String tail) {
+                         @QueryParam("tail") String tail, @QueryParam("attempt") String attempt,
+                         @QueryParam("step") String step, @QueryParam("stream") String stream) {
         Job job = find(id);
         Integer lines = ListParams.tail(tail);
+        Integer number = ListParams.attempt(attempt);
+        StreamName which = ListParams.stream(stream);
         if (ListParams.flag("follow", follow)) {
+            if (number != null || step != null || which != null) {
+                throw new BadRequestException("follow=true streams the running attempt, every step and stream:"
+                        + " attempt, step and stream are for captured output");
+            }
             return Response.ok(followers.follow(id, lines)).build();
         }
-        String text = store.logs(id).map(CapturedLog::text).orElseGet(() -> liveLogs.read(job));
-        return Response.ok(SensitiveValues.of(job.spec()).mask(LogText.tail(text, lines))).build();
+        return Response.ok(LogsView.text(id, attemptLog(job, number), step, which, lines)).build();
+    }
+
+    /** The same output with {@code Accept: application/json}: each step's streams apart. */
+    @GET
+    @Path("{id}/logs")
+    @Produces(MediaType.APPLICATION_JSON + ";qs=0.5")
+    public LogsView.AttemptLogs logsAsJson(@PathParam("id") String id, @QueryParam("follow") String follow,
+                                          @QueryParam("tail") String tail, @QueryParam("attempt") String attempt,
+                                          @QueryParam("step") String step, @QueryParam("stream") String stream) {
+        Job job = find(id);
+        if (ListParams.flag("follow", follow)) {
+            throw new BadRequestException("follow=true streams text/plain; ask for JSON without follow");
+        }
+        return LogsView.json(id, attemptLog(job, ListParams.attempt(attempt)), step, ListParams.stream(stream),
+                ListParams.tail(tail));
+    }
+
+    private JobLogs.AttemptLog attemptLog(Job job, Integer number) {
+        if (number == null && job.status().attempts() == 0) {
+            return new JobLogs.AttemptLog(0, java.util.List.of()); // never launched: no output yet
+        }
+        return logs.of(job, number).orElseThrow(() -> new NotFoundException("job " + job.id() + " has no attempt "
+                + number + " (it has " + job.status().attempts() + ")"));
     }
 
     @POST

@@ -2,6 +2,7 @@ package dev.berth.resources;
 
 import dev.berth.core.JobIds;
 import dev.berth.core.Phase;
+import dev.berth.core.StreamName;
 import dev.berth.db.JobQuery;
 import jakarta.ws.rs.BadRequestException;
 import java.util.Arrays;
@@ -25,9 +26,10 @@ final class ListParams {
         if (phase == null) {
             return null;
         }
-        return Arrays.stream(Phase.values()).filter(p -> p.name().equals(phase)).findFirst()
-                .orElseThrow(() -> new BadRequestException("phase must be one of "
-                        + Arrays.toString(Phase.values()) + " (got \"" + phase + "\")"))
+        List<Phase> jobPhases = Arrays.stream(Phase.values()).filter(Phase::isJobPhase).toList();
+        return jobPhases.stream().filter(p -> p.name().equals(phase)).findFirst()
+                .orElseThrow(() -> new BadRequestException("phase must be one of " + jobPhases
+                        + " (got \"" + phase + "\")"))
                 .name();
     }
 
@@ -72,6 +74,33 @@ final class ListParams {
             // reported below
         }
         throw new BadRequestException("tail must be a whole number of lines from 0 to 1000000 (got \"" + tail + "\")");
+    }
+
+    /** An attempt number of a logs request: a whole number from 1, or absent (the latest). */
+    static Integer attempt(String attempt) {
+        if (attempt == null) {
+            return null;
+        }
+        try {
+            int number = Integer.parseInt(attempt);
+            if (number >= 1) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new BadRequestException("attempt must be an attempt number from 1 (got \"" + attempt + "\")");
+    }
+
+    /** stdout or stderr, or absent (both). */
+    static StreamName stream(String stream) {
+        if (stream == null) {
+            return null;
+        }
+        if (stream.equals("stdout") || stream.equals("stderr")) {
+            return StreamName.valueOf(stream);
+        }
+        throw new BadRequestException("stream must be stdout or stderr (got \"" + stream + "\")");
     }
 
     /** A true/false query flag; anything else is a 400 rather than a silent false. */

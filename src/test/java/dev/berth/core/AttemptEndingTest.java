@@ -22,10 +22,9 @@ class AttemptEndingTest {
         assertThat(change.status().phase()).isEqualTo(Phase.Pending);
         assertThat(change.status().reason()).isEqualTo(Reason.BackOff);
         assertThat(change.status().nextAttemptAt()).isEqualTo(NOW.plusSeconds(10));
-        assertThat(change.status().history()).singleElement().satisfies(a -> {
-            assertThat(a.attempt()).isEqualTo(1);
-            assertThat(a.exitCode()).isEqualTo(3);
-        });
+        assertThat(change.attempt().number()).isEqualTo(1);
+        assertThat(change.attempt().exitCode()).isEqualTo(3);
+        assertThat(change.status().exitCode()).isEqualTo(3);
         assertThat(change.status().expiresAt()).isNull();
         assertThat(change.events()).extracting(e -> e.reason()).containsExactly(Reason.BackOff);
     }
@@ -73,7 +72,7 @@ class AttemptEndingTest {
         Job job = withPolicy(new Policy(5, null, null, null), 1);
         Job cancelled = job.withStatus(job.status());
         cancelled = new Job(cancelled.id(), null, cancelled.labels(), 2, cancelled.spec().withDesired(Desired.Cancel),
-                cancelled.status(), cancelled.version());
+                cancelled.status(), cancelled.attempt(), cancelled.version());
 
         JobStatus status = AttemptEnding.apply(cancelled, failedWith(cancelled, 137), NOW, LIFECYCLE).status();
 
@@ -90,18 +89,20 @@ class AttemptEndingTest {
     }
 
     private static Job withPolicy(Policy policy, int attempt) {
-        Job running = Jobs.running("a", "c1");
         var spec = new dev.berth.core.JobSpec("img:1", List.of("true"), null, null, null, null, null, null, policy,
                 null, null);
+        Job running = Jobs.running("a", "c1", spec);
         JobStatus status = running.status();
         for (int i = 1; i < attempt; i++) {
-            status = status.withNewAttempt(status.backend(), 1, "again");
+            status = status.withNewAttempt(1, "again");
         }
-        return new Job("a", null, null, 1, spec, status.withPhase(Phase.Running, Reason.Started, "running"), 3);
+        Attempt current = new Attempt(attempt, Phase.Running, Reason.Started, "running", Backend.CONTAINER, null,
+                NOW.minusSeconds(5), null, null, running.attempt().steps());
+        return new Job("a", null, null, 1, spec, status.withPhase(Phase.Running, Reason.Started, "running"), current, 3);
     }
 
-    private static JobStatus failedWith(Job job, int exitCode) {
-        return job.status().withPhase(Phase.Failed, Reason.NonZeroExit, "exited with code " + exitCode)
-                .withRun(exitCode, NOW.minusSeconds(5), NOW);
+    private static Attempt failedWith(Job job, int exitCode) {
+        return job.attempt().withPhase(Phase.Failed, Reason.NonZeroExit, "exited with code " + exitCode)
+                .withEnd(exitCode, NOW);
     }
 }

@@ -1,6 +1,6 @@
 package dev.berth.crash;
 
-import dev.berth.support.JobAttempt;
+import dev.berth.support.AttemptStep;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,31 +13,36 @@ final class AttemptObjects {
     }
 
     /**
-     * Each attempt 1..n of each job must have exactly one object. With {@code onlyTheseJobs}, an
-     * object for any other job is wrong too: it ran something no acknowledged job stands for.
+     * Each step of each attempt 1..n of each job must have exactly one object (the jobs here never
+     * skip a step: their steps all exit 0 but the last). With {@code onlyTheseJobs}, an object for
+     * any other job is wrong too: it ran something no acknowledged job stands for.
      */
-    static List<String> violations(Map<JobAttempt, Integer> created, Map<String, Integer> attemptsByJob,
-                                   boolean onlyTheseJobs) {
+    static List<String> violations(Map<AttemptStep, Integer> created, Map<String, Integer> attemptsByJob,
+                                   Map<String, Integer> stepsByJob, boolean onlyTheseJobs) {
         List<String> wrong = new ArrayList<>();
         attemptsByJob.forEach((job, attempts) -> {
             for (int attempt = 1; attempt <= attempts; attempt++) {
-                int count = created.getOrDefault(new JobAttempt(job, attempt), 0);
-                if (count != 1) {
-                    wrong.add(job + " attempt " + attempt + ": " + count + " objects created");
+                for (int step = 0; step < stepsByJob.getOrDefault(job, 1); step++) {
+                    int count = created.getOrDefault(new AttemptStep(job, attempt, step), 0);
+                    if (count != 1) {
+                        wrong.add(job + " attempt " + attempt + " step " + step + ": " + count + " objects created");
+                    }
                 }
             }
         });
-        created.forEach((attempt, count) -> {
-            Integer attempts = attemptsByJob.get(attempt.jobId());
-            if (attempts == null ? onlyTheseJobs : attempt.attempt() > attempts) {
-                wrong.add(attempt + ": " + count + " objects created for an attempt no job reports");
+        created.forEach((object, count) -> {
+            Integer attempts = attemptsByJob.get(object.jobId());
+            boolean known = attempts != null && object.attempt() <= attempts
+                    && object.step() < stepsByJob.getOrDefault(object.jobId(), 1);
+            if (attempts == null ? onlyTheseJobs : !known) {
+                wrong.add(object + ": " + count + " objects created for a step no job reports");
             }
         });
         return wrong;
     }
 
     /** Objects created per attempt → how many attempts had that many, for the report. */
-    static Map<Integer, Long> histogram(Map<JobAttempt, Integer> created, Map<String, Integer> attemptsByJob) {
+    static Map<Integer, Long> histogram(Map<AttemptStep, Integer> created, Map<String, Integer> attemptsByJob) {
         return created.entrySet().stream()
                 .filter(e -> attemptsByJob.containsKey(e.getKey().jobId()))
                 .collect(Collectors.groupingBy(Map.Entry::getValue, TreeMap::new, Collectors.counting()));

@@ -77,7 +77,7 @@ class EngineRestartIT {
         admin.awaitCheck("docker", true, DEADLINE);
 
         // Two to five seconds each, so that some are running when the engine goes.
-        Map<PlannedJob, String> jobs = JobWaits.submitAll(api, PlannedJob.batch(instance + "-before", 6, random, 20, 49));
+        Map<PlannedJob, String> jobs = JobWaits.submitAll(api, PlannedJob.batch(instance + "-before", 6, random, 20, 49, 1));
         JobWaits.awaitAnyInPhase(api, jobs.values(), "Running", DEADLINE);
         jobs.putAll(submitDuringAnOutage(api, admin, random));
         jobs.putAll(JobWaits.submitAll(api, PlannedJob.batch(instance + "-after", 5, random)));

@@ -3,6 +3,8 @@ package dev.berth.db;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.berth.core.Attempt;
+import dev.berth.core.Backend;
 import dev.berth.core.CapturedLog;
 import dev.berth.core.Job;
 import dev.berth.core.JobRecord;
@@ -12,6 +14,9 @@ import dev.berth.core.JobStatus;
 import dev.berth.core.Phase;
 import dev.berth.core.Reason;
 import dev.berth.core.ResolvedSpec;
+import dev.berth.core.StatusChange;
+import dev.berth.core.Step;
+import dev.berth.core.StepOutput;
 import dev.berth.support.Jobs;
 import dev.berth.support.TestDatabase;
 import java.nio.file.Path;
@@ -59,9 +64,12 @@ class JobStoreTest {
         Job job = job(null, Map.of());
         store.create(job, submitted());
         Job read = store.find(job.id()).orElseThrow();
-        JobStatus launching = read.status().withNewAttempt(dev.berth.core.Backend.CONTAINER, 1, "creating");
+        JobStatus launching = read.status().withNewAttempt(1, "creating");
+        Attempt attempt = Attempt.launching(1, Backend.CONTAINER, List.of("main"), "creating");
+        ResolvedSpec resolved = new ResolvedSpec("img:1", List.of("true"), null, Map.of(), null, null, List.of(), null);
 
-        boolean first = store.recordStatus(read, read.withStatus(launching), ResolvedSpec.of(read.spec()), List.of(), null, 1);
+        boolean first = store.recordStatus(read, read.with(new StatusChange(launching, attempt, List.of())), resolved,
+                List.of(), null, 1);
         boolean stale = store.recordStatus(read, read.withStatus(launching.withPhase(Phase.Failed, Reason.Lost, "x")),
                 null, List.of(), null, 2);
 
@@ -69,21 +77,49 @@ class JobStoreTest {
         assertThat(stale).isFalse();
         Job now = store.find(job.id()).orElseThrow();
         assertThat(now.status().phase()).isEqualTo(Phase.Launching);
+        assertThat(now.attempt()).isEqualTo(attempt);
         assertThat(now.version()).isEqualTo(read.version() + 1);
-        assertThat(store.findRecord(job.id()).orElseThrow().resolved()).isEqualTo(ResolvedSpec.of(read.spec()));
+        assertThat(store.findRecord(job.id()).orElseThrow().resolved()).isEqualTo(resolved);
     }
 
     @Test
-    void logsAndEventsAreWrittenWithTheStatus() {
+    void everyAttemptKeepsItsStepsAndEachStreamOfTheirOutput() {
+        Job job = job(null, Map.of());
+        store.create(job, submitted());
+        Job read = store.find(job.id()).orElseThrow();
+        for (int number = 1; number <= 2; number++) {
+            JobStatus launching = read.status().withNewAttempt(1, "creating");
+            Attempt attempt = Attempt.launching(number, Backend.CONTAINER, List.of("prepare", "main"), "creating");
+            Step prepared = attempt.step(0).withPhase(Phase.Succeeded, Reason.Completed, "exited with code 0")
+                    .withIds("c" + number, null, null, null).withRun(0, Jobs.NOW, Jobs.NOW);
+            var output = new StepOutput(new CapturedLog("out " + number + "\n", 0), new CapturedLog("err\n", 3));
+            Job next = read.with(new StatusChange(launching, attempt.withStep(prepared), List.of()));
+            assertThat(store.recordStatus(read, next, null, List.of(), new JobStore.Captured(0, output), 5)).isTrue();
+            read = store.find(job.id()).orElseThrow();
+        }
+
+        assertThat(store.attempts(job.id())).extracting(Attempt::number).containsExactly(1, 2);
+        assertThat(store.attempts(job.id()).get(0).steps()).extracting(Step::name, Step::containerId)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("prepare", "c1"),
+                        org.assertj.core.groups.Tuple.tuple("main", null));
+        assertThat(read.attempt().number()).isEqualTo(2);
+        StepOutput first = store.output(job.id(), 1).get(0);
+        assertThat(first.stdout()).isEqualTo(new CapturedLog("out 1\n", 0));
+        assertThat(first.stderr()).isEqualTo(new CapturedLog("err\n", 3));
+        assertThat(store.output(job.id(), 2).get(0).stdout().text()).isEqualTo("out 2\n");
+        assertThat(store.output(job.id(), 2)).doesNotContainKey(1);
+    }
+
+    @Test
+    void eventsAreWrittenWithTheStatus() {
         Job job = job(null, Map.of());
         store.create(job, submitted());
         Job read = store.find(job.id()).orElseThrow();
         var done = new JobEvent(Jobs.NOW, JobEvent.EventType.Normal, Phase.Succeeded, Reason.Completed, "exited with code 0", 1);
 
         store.recordStatus(read, read.withStatus(read.status().withPhase(Phase.Succeeded, Reason.Completed, "ok")),
-                null, List.of(done), new CapturedLog("out\n", 0), 5);
+                null, List.of(done), null, 5);
 
-        assertThat(store.logs(job.id())).contains(new CapturedLog("out\n", 0));
         assertThat(store.events(job.id())).extracting(JobEvent::phase).containsExactly(Phase.Pending, Phase.Succeeded);
         assertThat(store.active()).isEmpty();
     }

@@ -10,6 +10,7 @@ import dev.berth.core.Backend;
 import dev.berth.core.Job;
 import dev.berth.core.Reason;
 import dev.berth.docker.Workload;
+import dev.berth.support.Jobs;
 import dev.berth.docker.WorkloadState;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,7 @@ class PlannerTest {
     void aPendingJobWithoutAnObjectIsLaunchedWithTheConfiguredBackend() {
         List<Action> actions = planner.plan(List.of(pending("a")), Observed.available(List.of()), NOW);
 
-        assertThat(actions).containsExactly(new Action.Launch(pending("a"), Backend.CONTAINER));
+        assertThat(actions).containsExactly(new Action.Launch(pending("a"), Backend.CONTAINER, 0));
     }
 
     @Test
@@ -30,7 +31,7 @@ class PlannerTest {
 
         List<Action> actions = planner.plan(List.of(pending("a")), Observed.available(List.of(created)), NOW);
 
-        assertThat(actions).containsExactly(new Action.Launch(pending("a"), Backend.CONTAINER));
+        assertThat(actions).containsExactly(new Action.Launch(pending("a"), Backend.CONTAINER, 0));
     }
 
     @Test
@@ -39,7 +40,7 @@ class PlannerTest {
 
         List<Action> actions = planner.plan(List.of(job), Observed.available(List.of()), NOW);
 
-        assertThat(actions).containsExactly(new Action.Launch(job, Backend.CONTAINER));
+        assertThat(actions).containsExactly(new Action.Launch(job, Backend.CONTAINER, 0));
     }
 
     @Test
@@ -71,8 +72,8 @@ class PlannerTest {
         List<Action> actions = planner.plan(List.of(job, launching("b", "c2")),
                 Observed.available(List.of(finished, created)), NOW);
 
-        assertThat(actions).containsExactly(new Action.Observe(job, finished),
-                new Action.Observe(launching("b", "c2"), created));
+        assertThat(actions).containsExactly(new Action.Observe(job, 0, finished),
+                new Action.Observe(launching("b", "c2"), 0, created));
     }
 
     @Test
@@ -133,8 +134,7 @@ class PlannerTest {
 
     @Test
     void aServiceJobIsNotLostJustBecauseServicesCannotBeListed() {
-        Job job = running("a", null).withStatus(running("a", null).status()
-                .withNewAttempt(Backend.SERVICE, 1, "creating").withDockerIds(null, "s1", null, null));
+        Job job = Jobs.launching("a", "s1", Jobs.spec(), Backend.SERVICE);
 
         assertThat(planner.plan(List.of(job), Observed.available(List.of(), false), NOW)).isEmpty();
         assertThat(planner.plan(List.of(job), Observed.available(List.of(), true), NOW))
@@ -148,7 +148,7 @@ class PlannerTest {
 
         List<Action> actions = swarm.plan(List.of(containerJob), Observed.available(List.of(), true), NOW);
 
-        assertThat(actions).containsExactly(new Action.Launch(containerJob, Backend.CONTAINER));
+        assertThat(actions).containsExactly(new Action.Launch(containerJob, Backend.CONTAINER, 0));
     }
 
     @Test
@@ -159,7 +159,7 @@ class PlannerTest {
 
         List<Action> actions = paused.plan(List.of(pending("a"), job), Observed.available(List.of(finished)), NOW);
 
-        assertThat(actions).containsExactly(new Action.Observe(job, finished));
+        assertThat(actions).containsExactly(new Action.Observe(job, 0, finished));
     }
 
     @Test
@@ -188,29 +188,65 @@ class PlannerTest {
     @Test
     void aJobInBackOffWaitsUntilItsNextAttemptTime() {
         Job failed = running("a", "c1");
-        Job waiting = failed.withStatus(failed.status().withPhase(dev.berth.core.Phase.Pending, Reason.BackOff, "wait")
-                .withAttemptEnded(failed.status().asAttempt(), NOW.plusSeconds(10), null));
+        Job waiting = new Job("a", null, null, 1, failed.spec(), failed.status()
+                .withPhase(dev.berth.core.Phase.Pending, Reason.BackOff, "wait").withRetryAt(NOW.plusSeconds(10)),
+                failed.attempt().withPhase(dev.berth.core.Phase.Failed, Reason.NonZeroExit, "exited with code 1"), 3);
 
         assertThat(planner.plan(List.of(waiting), Observed.available(List.of()), NOW.plusSeconds(9))).isEmpty();
         assertThat(planner.plan(List.of(waiting), Observed.available(List.of()), NOW.plusSeconds(10)))
-                .containsExactly(new Action.Launch(waiting, Backend.CONTAINER));
+                .containsExactly(new Action.Launch(waiting, Backend.CONTAINER, 0));
     }
 
     @Test
     void aCancelRequestStopsTheRunningAttempt() {
         Job job = running("a", "c1");
         Job cancelled = new Job("a", null, null, 2, job.spec().withDesired(dev.berth.core.Desired.Cancel),
-                job.status(), job.version());
+                job.status(), job.attempt(), job.version());
         Workload active = workload("a", 1, "c1", WorkloadState.ACTIVE);
 
         assertThat(planner.plan(List.of(cancelled), Observed.available(List.of(active)), NOW))
                 .containsExactly(new Action.Stop(cancelled, active, Action.StopCause.CANCEL));
     }
 
+    @Test
+    void whenAStepHasEndedTheNextIsLaunchedAndTheEndedStepsObjectIsNoOnesAnyMore() {
+        Job job = secondStepWaiting();
+        Workload first = workload("a", 1, "c1", WorkloadState.FINISHED);
+
+        List<Action> actions = planner.plan(List.of(job), Observed.available(List.of(first)), NOW);
+
+        assertThat(actions).containsExactlyInAnyOrder(new Action.Launch(job, Backend.CONTAINER, 1),
+                new Action.RemoveLeftover(first));
+    }
+
+    @Test
+    void theRunningStepIsObservedByItsOwnObjectNotByTheFirstStepsObject() {
+        Job job = secondStepWaiting();
+        Job launched = job.with(dev.berth.reconcile.Transitions.created(job, 1, "c2", "created"));
+        Workload second = new Workload("a", 1, 1, Backend.CONTAINER, "c2", "berth-a-1-1", WorkloadState.FINISHED, null);
+
+        List<Action> actions = new Planner(Backend.CONTAINER, false).plan(List.of(launched),
+                Observed.available(List.of(workload("a", 1, "c1", WorkloadState.FINISHED), second)), NOW);
+
+        assertThat(actions).containsExactly(new Action.Observe(launched, 1, second));
+    }
+
+    /** A job of two steps whose first step has exited 0 in container c1. */
+    private static Job secondStepWaiting() {
+        var steps = List.of(new dev.berth.core.StepSpec("prepare", "img:1", null, null, null, null, null, null),
+                new dev.berth.core.StepSpec("main", "img:1", null, null, null, null, null, null));
+        var spec = new dev.berth.core.JobSpec(null, null, null, null, null, null, null, null, null, null, null, steps,
+                null);
+        Job running = Jobs.running("a", "c1", spec);
+        var first = running.attempt().step(0).withPhase(dev.berth.core.Phase.Succeeded, Reason.Completed,
+                "exited with code 0").withRun(0, NOW, NOW);
+        return new Job("a", null, null, 1, spec, running.status(), running.attempt().withStep(first), 3);
+    }
+
     private static Job withPolicy(Job job, dev.berth.core.Policy policy) {
         var spec = new dev.berth.core.JobSpec("img:1", List.of("true"), null, null, null, null, null, null, policy,
                 null, null);
-        return new Job(job.id(), null, null, 1, spec, job.status(), job.version());
+        return new Job(job.id(), null, null, 1, spec, job.status(), job.attempt(), job.version());
     }
 
     private static Workload workload(String jobId, int attempt, String id, WorkloadState state) {

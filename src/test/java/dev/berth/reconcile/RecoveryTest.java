@@ -63,8 +63,8 @@ class RecoveryTest {
 
         Job done = store.find(job.id()).orElseThrow();
         assertThat(done.status().phase()).isEqualTo(Phase.Succeeded);
-        assertThat(done.status().containerId()).isEqualTo(existing);
-        assertThat(store.logs(job.id()).orElseThrow().text()).contains("adopted");
+        assertThat(done.attempt().step(0).containerId()).isEqualTo(existing);
+        assertThat(logs(job.id())).contains("adopted");
     }
 
     @Test
@@ -78,29 +78,29 @@ class RecoveryTest {
 
         Job done = store.find(job.id()).orElseThrow();
         assertThat(done.status().exitCode()).isEqualTo(7);
-        assertThat(store.logs(job.id()).orElseThrow().text()).containsOnlyOnce("one run");
+        assertThat(logs(job.id())).containsOnlyOnce("one run");
     }
 
     @Test
     void aJobLeftLaunchingWithoutAContainerIsLaunchedUnderTheSameAttempt() {
         Job job = storedJob();
         Job read = store.find(job.id()).orElseThrow();
-        store.recordStatus(read, read.withStatus(read.status().withNewAttempt(Backend.CONTAINER, 1, "creating")),
-                ResolvedSpec.of(read.spec()), List.of(), null, clock.millis());
+        store.recordStatus(read, read.with(Transitions.launching(read, Backend.CONTAINER, "berth-x-1", Instant.now())),
+                null, List.of(), null, clock.millis());
 
         passUntilTerminal(job.id());
 
         Job done = store.find(job.id()).orElseThrow();
         assertThat(done.status().phase()).isEqualTo(Phase.Succeeded);
         assertThat(done.status().attempts()).isEqualTo(1);
-        assertThat(store.logs(job.id()).orElseThrow().text()).contains("ran");
+        assertThat(logs(job.id())).contains("ran");
     }
 
     @Test
     void aLaunchingJobWhoseContainerWasRemovedIsLost() {
         Job job = storedJob();
         reconciler.pass();
-        String containerId = store.find(job.id()).orElseThrow().status().containerId();
+        String containerId = store.find(job.id()).orElseThrow().attempt().step(0).containerId();
         TestEngine.docker().removeContainerCmd(containerId).withForce(true).exec();
 
         reconciler.pass();
@@ -109,6 +109,10 @@ class RecoveryTest {
         assertThat(lost.status().phase()).isEqualTo(Phase.Failed);
         assertThat(lost.status().reason()).isEqualTo(dev.berth.core.Reason.Lost);
         assertThat(lost.status().message()).contains(containerId);
+    }
+
+    private String logs(String id) {
+        return store.output(id, store.find(id).orElseThrow().status().attempts()).get(0).text();
     }
 
     private Job storedJob() {

@@ -52,8 +52,36 @@ public final class JobsApi {
     }
 
     public String logs(String id) {
-        try (Response response = get("/jobs/" + id + "/logs")) {
-            return response.readEntity(String.class);
+        return logs(id, "");
+    }
+
+    /** The text logs with a query, e.g. {@code "?attempt=1&stream=stderr"}; fails on anything but 200. */
+    public String logs(String id, String query) {
+        try (Response response = client.target(base + "/jobs/" + id + "/logs" + query).request("text/plain").get()) {
+            String text = response.readEntity(String.class);
+            if (response.getStatus() != 200) {
+                throw new AssertionError("GET logs " + query + " of " + id + ": " + response.getStatus() + " " + text);
+            }
+            return text;
+        }
+    }
+
+    /** The logs as JSON ({@code Accept: application/json}), with a query as for {@link #logs(String, String)}. */
+    public JsonNode logsJson(String id, String query) {
+        try (Response response = client.target(base + "/jobs/" + id + "/logs" + query).request("application/json")
+                .get()) {
+            String text = response.readEntity(String.class);
+            if (response.getStatus() != 200) {
+                throw new AssertionError("GET JSON logs " + query + " of " + id + ": " + response.getStatus() + " " + text);
+            }
+            return read(text);
+        }
+    }
+
+    /** The status code of a GET, for requests that are meant to fail. */
+    public int status(String path) {
+        try (Response response = get(path)) {
+            return response.getStatus();
         }
     }
 
@@ -69,6 +97,20 @@ public final class JobsApi {
             throw new AssertionError("job " + id + " did not reach " + phases + " within " + deadline + ": " + job);
         }
         return job;
+    }
+
+    /** The latest attempt of a job as GET /jobs/{id} shows it. */
+    public static JsonNode lastAttempt(JsonNode job) {
+        JsonNode attempts = job.path("attempts");
+        if (!attempts.isArray() || attempts.isEmpty()) {
+            throw new AssertionError("job has no attempts: " + job);
+        }
+        return attempts.get(attempts.size() - 1);
+    }
+
+    /** The first step of the job's latest attempt (the only one of a single-step job). */
+    public static JsonNode firstStep(JsonNode job) {
+        return lastAttempt(job).path("steps").get(0);
     }
 
     public static JsonNode read(String text) {

@@ -24,28 +24,28 @@ import java.util.function.Function;
  */
 public final class ObjectEvents implements Closeable {
     private final String removal;
-    private final Function<Event, Optional<JobAttempt>> attemptOf;
-    private final Map<JobAttempt, Integer> created = new ConcurrentHashMap<>();
-    private final Map<JobAttempt, Instant> removed = new ConcurrentHashMap<>();
+    private final Function<Event, Optional<AttemptStep>> attemptOf;
+    private final Map<AttemptStep, Integer> created = new ConcurrentHashMap<>();
+    private final Map<AttemptStep, Instant> removed = new ConcurrentHashMap<>();
     private final Stream stream = new Stream();
     private volatile boolean closing;
     private volatile String broken;
 
-    private ObjectEvents(String removal, Function<Event, Optional<JobAttempt>> attemptOf) {
+    private ObjectEvents(String removal, Function<Event, Optional<AttemptStep>> attemptOf) {
         this.removal = removal;
         this.attemptOf = attemptOf;
     }
 
     /** Containers carrying {@code instanceId}'s label, from {@code since} on. */
     public static ObjectEvents containers(DockerClient docker, String instanceId, Instant since) {
-        var events = new ObjectEvents("destroy", e -> JobAttempt.fromLabels(e.getActor().getAttributes()));
+        var events = new ObjectEvents("destroy", e -> AttemptStep.fromLabels(e.getActor().getAttributes()));
         return events.follow(docker.eventsCmd().withEventTypeFilter(EventType.CONTAINER)
                 .withLabelFilter(Map.of("berth.managed", "true", "berth.instance", instanceId)), since);
     }
 
     /** Services named as Berth names them, from {@code since} on: other runs' too, so filter by job. */
     public static ObjectEvents services(DockerClient docker, Instant since) {
-        var events = new ObjectEvents("remove", e -> JobAttempt.fromName(e.getActor().getAttributes().get("name")));
+        var events = new ObjectEvents("remove", e -> AttemptStep.fromName(e.getActor().getAttributes().get("name")));
         return events.follow(docker.eventsCmd().withEventTypeFilter(EventType.SERVICE), since);
     }
 
@@ -56,13 +56,13 @@ public final class ObjectEvents implements Closeable {
     }
 
     /** How many objects were created per job attempt. */
-    public Map<JobAttempt, Integer> created() {
+    public Map<AttemptStep, Integer> created() {
         assertUnbroken();
         return Map.copyOf(created);
     }
 
     /** When the engine removed the attempt's object (its event time), if it did. */
-    public Optional<Instant> removedAt(JobAttempt attempt) {
+    public Optional<Instant> removedAt(AttemptStep attempt) {
         return Optional.ofNullable(removed.get(attempt));
     }
 
@@ -81,8 +81,8 @@ public final class ObjectEvents implements Closeable {
         }
     }
 
-    public Set<JobAttempt> notRemoved() {
-        Set<JobAttempt> left = new HashSet<>(created.keySet());
+    public Set<AttemptStep> notRemoved() {
+        Set<AttemptStep> left = new HashSet<>(created.keySet());
         left.removeAll(removed.keySet());
         return left;
     }

@@ -48,7 +48,7 @@ public final class TestEngine {
         return "test-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    /** Removes the containers and services of one test instance, and nothing else. */
+    /** Removes the containers, services and volumes of one test instance, and nothing else. */
     public static void removeAllOf(String instanceId) {
         Map<String, String> labels = Map.of("berth.managed", "true", "berth.instance", instanceId);
         for (var container : docker().listContainersCmd().withShowAll(true).withLabelFilter(labels).exec()) {
@@ -67,9 +67,23 @@ public final class TestEngine {
                 }
             }
         }
+        for (String volume : volumesLabelled(labels)) {
+            try {
+                docker().removeVolumeCmd(volume).exec();
+            } catch (NotFoundException | ConflictException goneOrStillInUse) {
+                // removed by Berth meanwhile, or a swarm task container is still going
+            }
+        }
     }
 
-    /** The job's containers (a service's task container among them) and services on the engine, by name. */
+    /** The names of the volumes carrying every one of these labels. */
+    public static List<String> volumesLabelled(Map<String, String> labels) {
+        var volumes = docker().listVolumesCmd().withFilter("label", labels.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue()).toList()).exec().getVolumes();
+        return volumes == null ? List.of() : volumes.stream().map(v -> v.getName()).toList();
+    }
+
+    /** The job's containers (a service's task container among them), services and volumes on the engine, by name. */
     public static List<String> objectsOf(String jobId) {
         Map<String, String> labels = Map.of("berth.job", jobId);
         List<String> objects = new ArrayList<>();
@@ -83,6 +97,7 @@ public final class TestEngine {
                 objects.add("service " + (service.getSpec() == null ? service.getId() : service.getSpec().getName()));
             }
         }
+        volumesLabelled(labels).forEach(volume -> objects.add("volume " + volume));
         return objects;
     }
 

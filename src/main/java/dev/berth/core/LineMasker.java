@@ -1,6 +1,5 @@
-package dev.berth.jobs;
+package dev.berth.core;
 
-import dev.berth.core.SensitiveValues;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
@@ -8,16 +7,16 @@ import java.nio.charset.StandardCharsets;
  * Masks a stream of output chunks line by line: a sensitive value split across two chunks is still
  * masked, because only whole lines (and, at the end, the rest) are released.
  */
-final class LineMasker {
+public final class LineMasker {
     private final SensitiveValues secrets;
     private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
 
-    LineMasker(SensitiveValues secrets) {
+    public LineMasker(SensitiveValues secrets) {
         this.secrets = secrets;
     }
 
     /** The complete lines this chunk finishes, masked; the unfinished rest waits for the next chunk. */
-    byte[] accept(byte[] chunk) {
+    public byte[] accept(byte[] chunk) {
         pending.writeBytes(chunk);
         byte[] all = pending.toByteArray();
         int lastNewline = -1;
@@ -35,7 +34,7 @@ final class LineMasker {
         return mask(new String(all, 0, lastNewline + 1, StandardCharsets.UTF_8));
     }
 
-    byte[] finish() {
+    public byte[] finish() {
         byte[] rest = pending.toByteArray();
         pending.reset();
         return mask(new String(rest, StandardCharsets.UTF_8));

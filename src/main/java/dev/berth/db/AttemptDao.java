@@ -1,0 +1,93 @@
+package dev.berth.db;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** job_attempts and job_steps: a job's runs, each with its steps. */
+@RegisterRowMapper(AttemptDao.AttemptMapper.class)
+@RegisterRowMapper(AttemptDao.StepMapper.class)
+public interface AttemptDao {
+
+    @SqlUpdate("""
+            UPDATE job_attempts SET phase = :phase, reason = :reason, message = :message, backend = :backend,
+                node_id = :nodeId, started_at = :startedAt, finished_at = :finishedAt, exit_code = :exitCode
+            WHERE job_id = :jobId AND number = :number
+            """)
+    int updateAttempt(@BindMethods AttemptRow row);
+
+    @SqlUpdate("""
+            INSERT INTO job_attempts (job_id, number, phase, reason, message, backend, node_id, started_at,
+                finished_at, exit_code)
+            VALUES (:jobId, :number, :phase, :reason, :message, :backend, :nodeId, :startedAt, :finishedAt, :exitCode)
+            """)
+    void insertAttempt(@BindMethods AttemptRow row);
+
+    @SqlUpdate("""
+            UPDATE job_steps SET name = :name, phase = :phase, reason = :reason, message = :message,
+                exit_code = :exitCode, container_id = :containerId, service_id = :serviceId, task_id = :taskId,
+                node_id = :nodeId, started_at = :startedAt, finished_at = :finishedAt
+            WHERE job_id = :jobId AND attempt = :attempt AND step_index = :stepIndex
+            """)
+    int updateStep(@BindMethods StepRow row);
+
+    @SqlUpdate("""
+            INSERT INTO job_steps (job_id, attempt, step_index, name, phase, reason, message, exit_code,
+                container_id, service_id, task_id, node_id, started_at, finished_at)
+            VALUES (:jobId, :attempt, :stepIndex, :name, :phase, :reason, :message, :exitCode, :containerId,
+                :serviceId, :taskId, :nodeId, :startedAt, :finishedAt)
+            """)
+    void insertStep(@BindMethods StepRow row);
+
+    @SqlQuery("SELECT * FROM job_attempts WHERE job_id = :jobId ORDER BY number")
+    List<AttemptRow> attempts(@Bind("jobId") String jobId);
+
+    @SqlQuery("SELECT * FROM job_steps WHERE job_id = :jobId ORDER BY attempt, step_index")
+    List<StepRow> steps(@Bind("jobId") String jobId);
+
+    @SqlQuery("SELECT * FROM job_attempts WHERE job_id = :jobId AND number = :number")
+    List<AttemptRow> attempt(@Bind("jobId") String jobId, @Bind("number") int number);
+
+    @SqlQuery("SELECT * FROM job_steps WHERE job_id = :jobId AND attempt = :number ORDER BY step_index")
+    List<StepRow> stepsOf(@Bind("jobId") String jobId, @Bind("number") int number);
+
+    /** The latest attempt of every job that is not terminal: what a reconcile pass works on. */
+    @SqlQuery("""
+            SELECT a.* FROM job_attempts a JOIN jobs j ON j.id = a.job_id AND a.number = j.attempts
+            WHERE j.phase IN ('Pending', 'Launching', 'Running')
+            """)
+    List<AttemptRow> latestOfActive();
+
+    @SqlQuery("""
+            SELECT s.* FROM job_steps s JOIN jobs j ON j.id = s.job_id AND s.attempt = j.attempts
+            WHERE j.phase IN ('Pending', 'Launching', 'Running') ORDER BY s.job_id, s.step_index
+            """)
+    List<StepRow> stepsOfLatestOfActive();
+
+    final class AttemptMapper implements RowMapper<AttemptRow> {
+        @Override
+        public AttemptRow map(ResultSet rs, StatementContext ctx) throws SQLException {
+            return new AttemptRow(rs.getString("job_id"), rs.getInt("number"), rs.getString("phase"),
+                    rs.getString("reason"), rs.getString("message"), rs.getString("backend"), rs.getString("node_id"),
+                    Columns.along(rs, "started_at"), Columns.along(rs, "finished_at"), Columns.integer(rs, "exit_code"));
+        }
+    }
+
+    final class StepMapper implements RowMapper<StepRow> {
+        @Override
+        public StepRow map(ResultSet rs, StatementContext ctx) throws SQLException {
+            return new StepRow(rs.getString("job_id"), rs.getInt("attempt"), rs.getInt("step_index"),
+                    rs.getString("name"), rs.getString("phase"), rs.getString("reason"), rs.getString("message"),
+                    Columns.integer(rs, "exit_code"), rs.getString("container_id"), rs.getString("service_id"),
+                    rs.getString("task_id"), rs.getString("node_id"), Columns.along(rs, "started_at"),
+                    Columns.along(rs, "finished_at"));
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package dev.berth.docker;
+
+import dev.berth.core.Backend;
+import dev.berth.core.CapturedLog;
+import dev.berth.core.LineMasker;
+import dev.berth.core.SensitiveValues;
+import dev.berth.core.StepOutput;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * A gateway for one job whose every text from the engine has the job's sensitive values masked:
+ * observation messages, refusals, errors, captured and followed output. The engine is the only
+ * source of such text that Berth did not write itself (a program prints its token, an engine error
+ * quotes the command line), so masking here covers the API, the events, the stored output and the
+ * server's own log lines alike.
+ */
+final class MaskingGateway implements DockerGateway {
+    private final DockerGateway engine;
+    private final SensitiveValues secrets;
+
+    MaskingGateway(DockerGateway engine, SensitiveValues secrets) {
+        this.engine = engine;
+        this.secrets = secrets;
+    }
+
+    @Override
+    public EngineInfo engineInfo() {
+        return engine.engineInfo();
+    }
+
+    @Override
+    public EngineListing listWorkloads() {
+        return masked(engine::listWorkloads);
+    }
+
+    @Override
+    public LaunchOutcome launch(Backend backend, LaunchRequest request) {
+        LaunchOutcome outcome = masked(() -> engine.launch(backend, request));
+        if (outcome instanceof LaunchOutcome.Refused refused) {
+            return new LaunchOutcome.Refused(refused.reason(), secrets.mask(refused.message()));
+        }
+        return outcome;
+    }
+
+    @Override
+    public void stop(Workload workload, Duration grace) {
+        masked(() -> {
+            engine.stop(workload, grace);
+            return null;
+        });
+    }
+
+    @Override
+    public void start(Workload workload) {
+        masked(() -> {
+            engine.start(workload);
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<Observation> observe(Workload workload) {
+        return masked(() -> engine.observe(workload)).map(seen -> new Observation(seen.phase(), seen.reason(),
+                secrets.mask(seen.message()), seen.exitCode(), seen.startedAt(), seen.finishedAt(), seen.containerId(),
+                seen.serviceId(), seen.taskId(), seen.nodeId()));
+    }
+
+    @Override
+    public StepOutput logs(Workload workload, int maxBytes) {
+        StepOutput output = masked(() -> engine.logs(workload, maxBytes));
+        return new StepOutput(mask(output.stdout()), mask(output.stderr()));
+    }
+
+    @Override
+    public Optional<Map<String, String>> imageLabels(String image) {
+        return masked(() -> engine.imageLabels(image));
+    }
+
+    /** Whole lines are masked as they come; the last, unfinished one when the stream is closed. */
+    @Override
+    public LogStream followLogs(Workload workload, Integer tail, Consumer<byte[]> sink) {
+        LineMasker masker = new LineMasker(secrets);
+        LogStream stream = masked(() -> engine.followLogs(workload, tail, chunk -> {
+            byte[] lines = masker.accept(chunk);
+            if (lines.length > 0) {
+                sink.accept(lines);
+            }
+        }));
+        return new LogStream() {
+            @Override
+            public boolean awaitEnd(Duration timeout) throws InterruptedException {
+                return stream.awaitEnd(timeout);
+            }
+
+            @Override
+            public void close() {
+                stream.close();
+                byte[] rest = masker.finish();
+                if (rest.length > 0) {
+                    sink.accept(rest);
+                }
+            }
+        };
+    }
+
+    @Override
+    public void remove(Workload workload) {
+        masked(() -> {
+            engine.remove(workload);
+            return null;
+        });
+    }
+
+    @Override
+    public List<AttemptVolume> listVolumes() {
+        return engine.listVolumes();
+    }
+
+    @Override
+    public boolean removeVolume(String name) {
+        return engine.removeVolume(name);
+    }
+
+    @Override
+    public DockerGateway forJob(SensitiveValues others) {
+        return engine.forJob(others);
+    }
+
+    private CapturedLog mask(CapturedLog log) {
+        return new CapturedLog(secrets.mask(log.text()), log.droppedBytes());
+    }
+
+    /** An engine error can quote the job's command: it leaves masked, without the cause that holds it. */
+    private <T> T masked(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (EngineUnavailableException e) {
+            throw new EngineUnavailableException(secrets.mask(e.getMessage()), null);
+        } catch (EngineErrorException e) {
+            throw new EngineErrorException(secrets.mask(e.getMessage()), null);
+        } catch (GatewayException e) {
+            throw new GatewayException(secrets.mask(e.getMessage()), null);
+        }
+    }
+}
