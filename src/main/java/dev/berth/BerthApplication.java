@@ -9,6 +9,7 @@ import dev.berth.core.Lifecycle;
 import dev.berth.db.CommandStore;
 import dev.berth.db.Database;
 import dev.berth.db.JobStore;
+import dev.berth.db.SerialWrites;
 import dev.berth.docker.DockerJavaGateway;
 import dev.berth.docker.DockerSettings;
 import dev.berth.docker.EngineEvents;
@@ -80,8 +81,9 @@ public class BerthApplication extends Application<BerthConfiguration> {
         Jdbi jdbi = new JdbiFactory().build(environment, config.getDatabase(), "database");
         Database.cacheDaoMetadata(jdbi);
         String instanceId = Database.instanceId(jdbi, config.getReconciler().getInstanceId(), clock);
-        JobStore store = new JobStore(jdbi, environment.getObjectMapper());
-        var commands = new CommandService(new CommandStore(jdbi), environment.getObjectMapper(), clock);
+        var writes = SerialWrites.forUrl(config.getDatabase().getUrl());
+        JobStore store = new JobStore(jdbi, environment.getObjectMapper(), writes);
+        var commands = new CommandService(new CommandStore(jdbi, writes), environment.getObjectMapper(), clock);
         var resolver = new SpecResolver(commands);
 
         DockerConfig docker = config.getDocker();

@@ -78,7 +78,7 @@ class MaskingTest {
     @Test
     void aSecretTheProgramPrintsIsMaskedInItsLiveFollowedAndStoredOutput() throws Exception {
         CommandJobChecks.register(APP.client(), APP.getLocalPort(), "chatty", """
-                {"image": "%s", "command-line": "sh -c 'echo token=#TOKEN#; echo err=#TOKEN# >&2; sleep 2; echo end'",
+                {"image": "%s", "command-line": "sh -c 't=#TOKEN#; echo token=$t; echo err=$t >&2; echo length=${#t}; sleep 2; echo end'",
                  "inputs": [{"name": "TOKEN", "sensitive": true, "required": true}]}
                 """.formatted(TestEngine.IMAGE));
         JobsApi api = new JobsApi(APP.client(), APP.getLocalPort());
@@ -97,20 +97,23 @@ class MaskingTest {
 
         assertThat(live).doesNotContain(SECRET);
         assertThat(followed).contains("token=*****").contains("err=*****").contains("end").doesNotContain(SECRET);
-        assertThat(api.logs(id)).isEqualTo("token=*****\nend\nerr=*****\n");
+        // The program got the real value (20 characters, not the mask's 5): only its text is masked.
+        assertThat(api.logs(id)).isEqualTo("token=*****\nlength=20\nend\nerr=*****\n");
         JsonNode json = api.logsJson(id, "");
-        assertThat(json.get("steps").get(0).get("stdout").asText()).isEqualTo("token=*****\nend\n");
+        assertThat(json.get("steps").get(0).get("stdout").asText()).isEqualTo("token=*****\nlength=20\nend\n");
         assertThat(json.get("steps").get(0).get("stderr").asText()).isEqualTo("err=*****\n");
         assertThat(api.getJson("/jobs/" + id).toString()).doesNotContain(SECRET);
-        assertThat(storedOutput()).doesNotContain(SECRET).contains("token=*****");
+        assertThat(stored("SELECT content FROM job_output")).doesNotContain(SECRET).contains("token=*****");
+        assertThat(stored("SELECT spec FROM jobs")).doesNotContain(SECRET);
+        assertThat(stored("SELECT secrets FROM jobs")).as("the one place the value is kept").contains(SECRET);
     }
 
     /** Read in this JVM while Berth has the file open: H2 shares one open database between connections. */
-    private static String storedOutput() throws Exception {
+    private static String stored(String query) throws Exception {
         StringBuilder all = new StringBuilder();
         try (var connection = java.sql.DriverManager.getConnection("jdbc:h2:" + BerthTestApp.databaseFile(INSTANCE)
                 + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE", "sa", "")) {
-            try (var rows = connection.createStatement().executeQuery("SELECT content FROM job_output")) {
+            try (var rows = connection.createStatement().executeQuery(query)) {
                 while (rows.next()) {
                     all.append(rows.getString(1));
                 }

@@ -106,11 +106,15 @@ class UpgradeFromPreviousReleaseTest {
         assertThat(api.getJson("/commands/RegAladin%20(NiftyReg)").get("version").asText()).isEqualTo("1.0");
 
         assertJob(jobs.get("cancelled"), "Cancelled", "Cancelled", 137, 1);
-        assertThat(storedText(database)).as("the secret is nowhere in the output or messages the store keeps")
+        assertThat(storedText(database)).as("the secret is nowhere but in the secrets column")
                 .doesNotContain("s3cret-token");
+        assertThat(secretsColumn(database)).isEqualTo("{\"TOKEN\":\"s3cret-token\"}");
     }
 
-    /** Every stored output, message and event text, read from the H2 file after the app stopped. */
+    /**
+     * Every stored output, message, event text, spec and resolved spec, read from the H2 file after
+     * the app stopped: the value lives on only in the secrets column.
+     */
     private String storedText(String database) throws Exception {
         app.after();
         app = null;
@@ -118,7 +122,8 @@ class UpgradeFromPreviousReleaseTest {
         try (var connection = java.sql.DriverManager.getConnection("jdbc:h2:" + database, "sa", "");
              var statement = connection.createStatement()) {
             for (String query : List.of("SELECT content FROM job_output", "SELECT message FROM job_events",
-                    "SELECT message FROM job_attempts", "SELECT message FROM job_steps", "SELECT message FROM jobs")) {
+                    "SELECT message FROM job_attempts", "SELECT message FROM job_steps", "SELECT message FROM jobs",
+                    "SELECT spec FROM jobs", "SELECT resolved FROM jobs")) {
                 try (var rows = statement.executeQuery(query)) {
                     while (rows.next()) {
                         all.append(rows.getString(1)).append('\n');
@@ -127,6 +132,14 @@ class UpgradeFromPreviousReleaseTest {
             }
         }
         return all.toString();
+    }
+
+    private static String secretsColumn(String database) throws Exception {
+        try (var connection = java.sql.DriverManager.getConnection("jdbc:h2:" + database, "sa", "");
+             var rows = connection.createStatement().executeQuery("SELECT secrets FROM jobs WHERE name = 'from-command'")) {
+            assertThat(rows.next()).isTrue();
+            return rows.getString(1);
+        }
     }
 
     private static void assertJob(JsonNode job, String phase, String reason, int exitCode, int attempts) {

@@ -6,13 +6,13 @@ import dev.berth.core.Job;
 import dev.berth.core.JobSpec;
 import dev.berth.core.JobStatus;
 import dev.berth.core.ResolvedSpec;
-import dev.berth.core.SensitiveValues;
 import java.util.List;
 import java.util.Map;
 
 /**
  * A job as the API shows it: spec as submitted, the spec it was launched with, its job-level status
- * and (for a single job, not in listings) every attempt with its steps.
+ * and (for a single job, not in listings) every attempt with its steps. Nothing is masked here:
+ * the record holds no sensitive value outside {@link dev.berth.core.Secrets}, which is not shown.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record JobView(String id, String name, Map<String, String> labels, long generation, JobSpec spec,
@@ -24,7 +24,7 @@ public record JobView(String id, String name, Map<String, String> labels, long g
     }
 
     public static JobView of(Job job, ResolvedSpec resolved, List<Attempt> attempts) {
-        return new JobView(job.id(), job.name(), job.labels(), job.generation(), SensitiveValues.maskedSpec(job.spec()),
-                resolved, job.status(), attempts);
+        return new JobView(job.id(), job.name(), job.labels(), job.generation(), job.spec(), resolved, job.status(),
+                attempts);
     }
 }

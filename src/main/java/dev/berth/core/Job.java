@@ -4,9 +4,9 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.Map;
 
 /**
- * A job record as stored: the user's spec, what the reconciler observed, its latest attempt (null
- * before the first launch), and the row version that makes every status write conditional on the
- * state it was based on.
+ * A job record as stored: the user's spec (sensitive values masked), those values apart, what the
+ * reconciler observed, its latest attempt (null before the first launch), and the row version that
+ * makes every status write conditional on the state it was based on.
  */
 public record Job(
         String id,
@@ -14,32 +14,50 @@ public record Job(
         Map<String, String> labels,
         long generation,
         JobSpec spec,
+        Secrets secrets,
         JobStatus status,
         Attempt attempt,
         long version) {
 
     public Job {
         labels = SortedMaps.copyOf(labels);
+        secrets = secrets == null ? Secrets.NONE : secrets;
     }
 
-    /** A job with no attempt yet. */
+    /** A job without sensitive values. */
+    public Job(String id, String name, Map<String, String> labels, long generation, JobSpec spec, JobStatus status,
+               Attempt attempt, long version) {
+        this(id, name, labels, generation, spec, Secrets.NONE, status, attempt, version);
+    }
+
+    /** A job without sensitive values and with no attempt yet. */
     public Job(String id, String name, Map<String, String> labels, long generation, JobSpec spec, JobStatus status,
                long version) {
-        this(id, name, labels, generation, spec, status, null, version);
+        this(id, name, labels, generation, spec, Secrets.NONE, status, null, version);
     }
 
     public Job withStatus(JobStatus newStatus) {
-        return new Job(id, name, labels, generation, spec, newStatus, attempt, version);
+        return new Job(id, name, labels, generation, spec, secrets, newStatus, attempt, version);
     }
 
     /** The status and, when the change has one, the attempt it brings. */
     public Job with(StatusChange change) {
-        return new Job(id, name, labels, generation, spec, change.status(),
+        return new Job(id, name, labels, generation, spec, secrets, change.status(),
                 change.attempt() != null ? change.attempt() : attempt, version);
     }
 
     public Job withVersion(long newVersion) {
-        return new Job(id, name, labels, generation, spec, status, attempt, newVersion);
+        return new Job(id, name, labels, generation, spec, secrets, status, attempt, newVersion);
+    }
+
+    /** A cancel request: only {@code desired} changes in a spec once it is accepted. */
+    public Job withDesired(Desired desired) {
+        return new Job(id, name, labels, generation + 1, spec.withDesired(desired), secrets, status, attempt, version);
+    }
+
+    /** The spec a launch resolves, with the sensitive values put back. */
+    public JobSpec launchSpec() {
+        return secrets.restore(spec);
     }
 
     @JsonIgnore

@@ -10,13 +10,22 @@ import org.jdbi.v3.core.Jdbi;
  */
 public class CommandStore {
     private final Jdbi jdbi;
+    private final SerialWrites writes;
 
+    /** Writes one at a time, as an H2 database needs them. */
     public CommandStore(Jdbi jdbi) {
+        this(jdbi, SerialWrites.oneAtATime());
+    }
+
+    /** {@code writes} is shared with the job store: it is the database that needs one writer. */
+    public CommandStore(Jdbi jdbi, SerialWrites writes) {
         this.jdbi = jdbi;
+        this.writes = writes;
     }
 
     public CommandRow put(String name, String version, String definition, long now) {
-        return jdbi.withExtension(CommandDao.class, dao -> dao.put(name, key(version), definition, now));
+        return writes.write(() -> jdbi.withExtension(CommandDao.class,
+                dao -> dao.put(name, key(version), definition, now)));
     }
 
     /** The pinned version, or the newest when {@code version} is null. */
@@ -35,8 +44,8 @@ public class CommandStore {
 
     /** Deletes one version, or every version when {@code version} is null; returns how many. */
     public int delete(String name, String version) {
-        return jdbi.withExtension(CommandDao.class,
-                dao -> version == null ? dao.deleteAll(name) : dao.delete(name, key(version)));
+        return writes.write(() -> jdbi.withExtension(CommandDao.class,
+                dao -> version == null ? dao.deleteAll(name) : dao.delete(name, key(version))));
     }
 
     private static String key(String version) {

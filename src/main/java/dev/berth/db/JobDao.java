@@ -13,10 +13,10 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 public interface JobDao extends SqlObject {
 
     @SqlUpdate("""
-            INSERT INTO jobs (id, name, labels, spec, generation, resolved, phase, reason, message,
+            INSERT INTO jobs (id, name, labels, spec, secrets, generation, resolved, phase, reason, message,
                 exit_code, attempts, created_at, started_at, finished_at, observed_generation, next_attempt_at,
                 expires_at, version)
-            VALUES (:id, :name, :labels, :spec, :generation, :resolved, :phase, :reason, :message,
+            VALUES (:id, :name, :labels, :spec, :secrets, :generation, :resolved, :phase, :reason, :message,
                 :exitCode, :attempts, :createdAt, :startedAt, :finishedAt, :observedGeneration, :nextAttemptAt,
                 :expiresAt, :version)
             """)

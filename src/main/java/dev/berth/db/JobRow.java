@@ -6,6 +6,7 @@ public record JobRow(
         String name,
         String labels,
         String spec,
+        String secrets,
         long generation,
         String resolved,
         String phase,

@@ -10,7 +10,7 @@ public final class JobRowMapper implements RowMapper<JobRow> {
     @Override
     public JobRow map(ResultSet rs, StatementContext ctx) throws SQLException {
         return new JobRow(rs.getString("id"), rs.getString("name"), rs.getString("labels"), rs.getString("spec"),
-                rs.getLong("generation"), rs.getString("resolved"), rs.getString("phase"), rs.getString("reason"),
+                rs.getString("secrets"), rs.getLong("generation"), rs.getString("resolved"), rs.getString("phase"), rs.getString("reason"),
                 rs.getString("message"), Columns.integer(rs, "exit_code"), rs.getInt("attempts"),
                 rs.getLong("created_at"), Columns.along(rs, "started_at"), Columns.along(rs, "finished_at"),
                 rs.getLong("observed_generation"), Columns.along(rs, "next_attempt_at"),

@@ -14,6 +14,7 @@ import dev.berth.core.JobStatus;
 import dev.berth.core.Phase;
 import dev.berth.core.Reason;
 import dev.berth.core.ResolvedSpec;
+import dev.berth.core.Secrets;
 import dev.berth.core.Step;
 import dev.berth.core.StepOutput;
 import dev.berth.core.StreamName;
@@ -25,6 +26,7 @@ import java.util.Map;
 /** Translates between Berth's records and the rows that store them. */
 final class JobRows {
     private static final TypeReference<Map<String, String>> LABELS = new TypeReference<>() { };
+    private static final TypeReference<Map<String, Object>> SECRETS = new TypeReference<>() { };
     /** Column width of messages; Docker's error texts can be longer and are cut, never refused. */
     private static final int MESSAGE_LIMIT = 2000;
 
@@ -36,7 +38,8 @@ final class JobRows {
 
     JobRow toRow(Job job, String resolvedJson) {
         JobStatus s = job.status();
-        return new JobRow(job.id(), job.name(), write(job.labels()), write(job.spec()), job.generation(),
+        String secrets = job.secrets().isEmpty() ? null : write(job.secrets().values());
+        return new JobRow(job.id(), job.name(), write(job.labels()), write(job.spec()), secrets, job.generation(),
                 resolvedJson, s.phase().name(), name(s.reason()), cut(s.message()), s.exitCode(), s.attempts(),
                 millis(s.createdAt()), millis(s.startedAt()), millis(s.finishedAt()), s.observedGeneration(),
                 millis(s.nextAttemptAt()), millis(s.expiresAt()), job.version());
@@ -51,8 +54,9 @@ final class JobRows {
                 row.exitCode(), row.attempts(), Instant.ofEpochMilli(row.createdAt()), instant(row.startedAt()),
                 instant(row.finishedAt()), row.observedGeneration(), instant(row.nextAttemptAt()),
                 instant(row.expiresAt()));
+        Secrets secrets = row.secrets() == null ? Secrets.NONE : new Secrets(read(row.secrets(), SECRETS));
         return new Job(row.id(), row.name(), read(row.labels(), LABELS), row.generation(),
-                read(row.spec(), JobSpec.class), status, latest, row.version());
+                read(row.spec(), JobSpec.class), secrets, status, latest, row.version());
     }
 
     AttemptRow toRow(String jobId, Attempt a) {

@@ -26,10 +26,17 @@ import org.jdbi.v3.core.Jdbi;
 public class JobStore {
     private final Jdbi jdbi;
     private final JobRows rows;
+    private final SerialWrites writes;
 
+    /** Writes one at a time, as an H2 database needs them. */
     public JobStore(Jdbi jdbi, ObjectMapper json) {
+        this(jdbi, json, SerialWrites.oneAtATime());
+    }
+
+    public JobStore(Jdbi jdbi, ObjectMapper json, SerialWrites writes) {
         this.jdbi = jdbi;
         this.rows = new JobRows(json);
+        this.writes = writes;
     }
 
     /** One step's output, captured when it ended. */
@@ -38,11 +45,12 @@ public class JobStore {
     /** Stores a new job with its first event; throws {@link NameTakenException} if the name is in use. */
     public void create(Job job, JobEvent submitted) {
         try {
-            jdbi.useTransaction(handle -> {
+            writes.write(() -> jdbi.inTransaction(handle -> {
                 handle.attach(JobDao.class).insert(rows.toRow(job, null));
                 handle.attach(LabelDao.class).insert(job.id(), job.labels());
                 handle.attach(EventDao.class).insert(List.of(rows.toRow(job.id(), submitted)));
-            });
+                return null;
+            }));
         } catch (RuntimeException e) {
             if (job.name() != null && findByName(job.name()).isPresent()) {
                 throw new NameTakenException(job.name(), e);
@@ -100,7 +108,7 @@ public class JobStore {
      */
     public boolean recordStatus(Job read, Job updated, ResolvedSpec resolved, List<JobEvent> events,
                                 Captured captured, long now) {
-        return jdbi.inTransaction(handle -> {
+        return writes.write(() -> jdbi.inTransaction(handle -> {
             String resolvedJson = resolved != null ? rows.write(resolved) : currentResolved(handle, read.id());
             JobRow row = rows.toRow(updated.withVersion(read.version()), resolvedJson);
             if (handle.attach(JobDao.class).updateStatus(row) == 0) {
@@ -116,7 +124,7 @@ public class JobStore {
                 output.insert(rows.toRows(read.id(), attempt, captured.step(), captured.output(), now));
             }
             return true;
-        });
+        }));
     }
 
     /** Only what changed is written: a pass that moves one step writes one step row. */
@@ -149,7 +157,7 @@ public class JobStore {
      * row moved on since {@code read}; returns false, writing nothing, when it did.
      */
     public boolean recordSpec(Job read, Job updated, List<JobEvent> events) {
-        return jdbi.inTransaction(handle -> {
+        return writes.write(() -> jdbi.inTransaction(handle -> {
             JobDao dao = handle.attach(JobDao.class);
             if (dao.updateSpec(read.id(), rows.write(updated.spec()), updated.generation(), read.version()) == 0) {
                 return false;
@@ -160,17 +168,17 @@ public class JobStore {
             }
             handle.attach(EventDao.class).insert(events.stream().map(e -> rows.toRow(read.id(), e)).toList());
             return true;
-        });
+        }));
     }
 
     /** Deletes a job with its labels, events, attempts and output. */
     public boolean delete(String id) {
-        return jdbi.withExtension(JobDao.class, dao -> dao.delete(id)) > 0;
+        return writes.write(() -> jdbi.withExtension(JobDao.class, dao -> dao.delete(id))) > 0;
     }
 
     /** Deletes every finished job whose retention has run out; returns how many. */
     public int deleteExpired(long now) {
-        return jdbi.withExtension(JobDao.class, dao -> dao.deleteExpired(now));
+        return writes.write(() -> jdbi.withExtension(JobDao.class, dao -> dao.deleteExpired(now)));
     }
 
     public List<JobEvent> events(String id) {

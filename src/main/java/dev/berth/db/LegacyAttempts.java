@@ -2,6 +2,7 @@ package dev.berth.db;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.berth.core.JobSpec;
 import dev.berth.core.SensitiveValues;
 import java.sql.Connection;
@@ -26,8 +27,9 @@ import liquibase.resource.ResourceAccessor;
  * attempt of the {@code attempt_history} JSON, the attempt that was live when it stopped (from the
  * row's own columns), and the captured logs as the {@code main} step's output of the latest attempt.
  * That release kept stdout and stderr in one text, so the output is stored as stream
- * {@code combined}, not split by guesswork. Sensitive values it stored in messages and logs are
- * masked on the way, since output is now kept masked.
+ * {@code combined}, not split by guesswork. Sensitive values move out of the spec into the
+ * {@code secrets} column, and where that release stored them in messages and logs they are masked
+ * on the way: what is stored is now kept masked.
  */
 public final class LegacyAttempts implements CustomTaskChange {
     private static final Set<String> LIVE = Set.of("Launching", "Running");
@@ -37,10 +39,11 @@ public final class LegacyAttempts implements CustomTaskChange {
     public void execute(Database database) throws CustomChangeException {
         Connection connection = ((JdbcConnection) database.getConnection()).getUnderlyingConnection();
         try {
+            // The logs first: they are masked with the values that moving the attempts takes out of the specs.
+            moveLogs(connection);
             for (LegacyJob job : jobs(connection)) {
                 moveAttempts(connection, job);
             }
-            moveLogs(connection);
         } catch (SQLException | java.io.IOException e) {
             throw new CustomChangeException("could not move attempts and logs into their own tables", e);
         }
@@ -48,7 +51,8 @@ public final class LegacyAttempts implements CustomTaskChange {
 
     private record LegacyJob(String id, String phase, String reason, String message, String backend,
                              String containerId, String serviceId, String taskId, String nodeId, Integer exitCode,
-                             int attempts, Long startedAt, Long finishedAt, String history, SensitiveValues secrets) {
+                             int attempts, Long startedAt, Long finishedAt, String history, String spec,
+                             SensitiveValues secrets) {
     }
 
     private static List<LegacyJob> jobs(Connection connection) throws SQLException, java.io.IOException {
@@ -63,7 +67,7 @@ public final class LegacyAttempts implements CustomTaskChange {
                         rs.getString("service_id"), rs.getString("task_id"), rs.getString("node_id"),
                         (Integer) rs.getObject("exit_code", Integer.class), rs.getInt("attempts"),
                         rs.getObject("started_at", Long.class), rs.getObject("finished_at", Long.class),
-                        rs.getString("attempt_history"), secretsOf(rs.getString("spec"))));
+                        rs.getString("attempt_history"), rs.getString("spec"), secretsOf(rs.getString("spec"))));
             }
         }
         return jobs;
@@ -103,9 +107,22 @@ public final class LegacyAttempts implements CustomTaskChange {
                     }
                 }
             }
-            try (PreparedStatement update = connection.prepareStatement("UPDATE jobs SET message = ? WHERE id = ?")) {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE jobs SET message = ?, spec = ?, secrets = ? WHERE id = ?")) {
+                ObjectNode spec = (ObjectNode) JSON.readTree(job.spec());
+                ObjectNode from = (ObjectNode) spec.get("fromCommand");
+                ObjectNode params = (ObjectNode) from.get("params");
+                ObjectNode secrets = JSON.createObjectNode();
+                for (JsonNode name : from.path("sensitive")) {
+                    if (params.has(name.asText())) {
+                        secrets.set(name.asText(), params.get(name.asText()));
+                        params.put(name.asText(), SensitiveValues.MASK);
+                    }
+                }
                 update.setString(1, job.secrets().mask(job.message()));
-                update.setString(2, job.id());
+                update.setString(2, JSON.writeValueAsString(spec));
+                update.setString(3, JSON.writeValueAsString(secrets));
+                update.setString(4, job.id());
                 update.executeUpdate();
             }
         }

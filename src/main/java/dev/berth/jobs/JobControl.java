@@ -74,8 +74,7 @@ public class JobControl {
 
     /** A pending job has nothing to stop: it is cancelled here and now. */
     private Job requestCancel(Job job) {
-        Job requested = new Job(job.id(), job.name(), job.labels(), job.generation() + 1,
-                job.spec().withDesired(Desired.Cancel), job.status(), job.attempt(), job.version());
+        Job requested = job.withDesired(Desired.Cancel);
         if (job.status().phase() != Phase.Pending) {
             return requested;
         }

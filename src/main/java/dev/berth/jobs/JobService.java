@@ -12,6 +12,7 @@ import dev.berth.core.JobSpec;
 import dev.berth.core.JobStatus;
 import dev.berth.core.Phase;
 import dev.berth.core.Reason;
+import dev.berth.core.Secrets;
 import dev.berth.db.JobStore;
 import dev.berth.db.NameTakenException;
 import java.time.Clock;
@@ -41,20 +42,23 @@ public class JobService {
     public record Submitted(JobRecord job, boolean created) { }
 
     public Submitted submit(JobManifest manifest) {
-        JobSpec spec = pinned(validator.toSpec(manifest));
+        // The sensitive values are taken out of the spec here, before anything is stored or shown.
+        Secrets.Split split = Secrets.split(pinned(validator.toSpec(manifest)));
+        JobSpec spec = split.shown();
         Map<String, String> labels = manifest.labels() == null ? Map.of() : manifest.labels();
-        Optional<Submitted> existing = sameNamed(manifest.name(), spec, labels);
+        Optional<Submitted> existing = sameNamed(manifest.name(), split, labels);
         if (existing.isPresent()) {
             return existing.get();
         }
         var now = clock.instant();
-        Job job = new Job(ids.next(), manifest.name(), labels, 1, spec, JobStatus.submitted(now), 0);
+        Job job = new Job(ids.next(), manifest.name(), labels, 1, spec, split.secrets(), JobStatus.submitted(now),
+                null, 0);
         try {
             store.create(job, new JobEvent(now, JobEvent.EventType.Normal, Phase.Pending, Reason.Submitted,
                     "accepted", 1));
         } catch (NameTakenException raced) {
             // Another request stored the same name between our look and our insert: judge against it.
-            return sameNamed(manifest.name(), spec, labels).orElseThrow(() -> raced);
+            return sameNamed(manifest.name(), split, labels).orElseThrow(() -> raced);
         }
         wakeReconciler.run();
         return new Submitted(store.findRecord(job.id()).orElseThrow(), true);
@@ -76,12 +80,14 @@ public class JobService {
         }
     }
 
-    private Optional<Submitted> sameNamed(String name, JobSpec spec, Map<String, String> labels) {
+    private Optional<Submitted> sameNamed(String name, Secrets.Split split, Map<String, String> labels) {
         if (name == null) {
             return Optional.empty();
         }
         return store.findByName(name).map(found -> {
-            if (!found.job().spec().equals(spec) || !found.job().labels().equals(Map.copyOf(labels))) {
+            Job job = found.job();
+            if (!job.spec().equals(split.shown()) || !job.secrets().equals(split.secrets())
+                    || !job.labels().equals(Map.copyOf(labels))) {
                 throw new NameConflictException(name);
             }
             return new Submitted(found, false);

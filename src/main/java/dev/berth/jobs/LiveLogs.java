@@ -4,7 +4,6 @@ import dev.berth.core.Attempt;
 import dev.berth.core.Backend;
 import dev.berth.core.Job;
 import dev.berth.core.LogText;
-import dev.berth.core.SensitiveValues;
 import dev.berth.core.Step;
 import dev.berth.core.StepOutput;
 import dev.berth.db.JobStore;
@@ -159,7 +158,7 @@ public class LiveLogs {
     }
 
     private DockerGateway engine(Job job) {
-        return docker.forJob(SensitiveValues.of(job.spec()));
+        return docker.forJob(job.secrets().masker());
     }
 
     private static void write(OutputStream out, byte[] bytes) {

@@ -17,7 +17,7 @@ public sealed interface Action {
 
     /** The secrets of the action's job, which a message about it must not show. */
     default SensitiveValues secrets() {
-        return job() == null ? SensitiveValues.NONE : SensitiveValues.of(job().spec());
+        return job() == null ? SensitiveValues.NONE : job().secrets().masker();
     }
 
     /**

@@ -144,7 +144,7 @@ public class Reconciler {
         boolean newAttempt = job.status().phase() == Phase.Pending;
         SpecResolver.Resolution resolved;
         try {
-            resolved = resolver.resolve(job.spec());
+            resolved = resolver.resolve(job.launchSpec());
         } catch (ResolutionException e) {
             write(job, newAttempt
                     ? AttemptEnding.beforeLaunch(job, Reason.ResolutionFailed, e.getMessage(), clock.instant(),

@@ -3,10 +3,6 @@ package dev.berth.core;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.berth.core.FromCommand;
-import dev.berth.core.JobSpec;
-import dev.berth.core.SensitiveValues;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -14,9 +10,7 @@ class LineMaskerTest {
 
     @Test
     void aSecretSplitAcrossChunksIsStillMasked() {
-        var from = new FromCommand("c", "1", Map.of("TOKEN", "hunter2"), Map.of(), List.of("TOKEN"));
-        var spec = new JobSpec(null, null, null, null, null, null, null, null, null, from, null);
-        LineMasker masker = new LineMasker(SensitiveValues.of(spec));
+        LineMasker masker = new LineMasker(new Secrets(Map.of("TOKEN", "hunter2")).masker());
 
         String out = new String(masker.accept("token=hun".getBytes(UTF_8)), UTF_8)
                 + new String(masker.accept("ter2\nnext ".getBytes(UTF_8)), UTF_8)
