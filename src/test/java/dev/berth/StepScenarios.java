@@ -136,9 +136,23 @@ interface StepScenarios {
                   {"name": "main", "image": "%1$s", "command": ["sh", "-c", "echo in main; sleep 60"]},
                   {"name": "wrapup", "image": "%1$s", "command": ["sh", "-c", "echo must not run"]}]}
                 """.formatted(TestEngine.IMAGE));
-        Await.until(() -> api().getJson("/jobs/" + id),
+        JsonNode running = Await.until(() -> api().getJson("/jobs/" + id),
                 job -> "Running".equals(job.path("attempts").path(0).path("steps").path(1).path("phase").asText()),
                 DEADLINE);
+        JsonNode main = running.path("attempts").path(0).path("steps").path(1);
+        // The second step (index 1) of attempt 1 has a name of its own, deterministic like every other.
+        String name = main.hasNonNull("serviceId")
+                ? TestEngine.docker().inspectServiceCmd(main.get("serviceId").asText()).exec().getSpec().getName()
+                : TestEngine.docker().inspectContainerCmd(main.get("containerId").asText()).exec().getName();
+        assertThat(name).isIn("berth-" + id + "-1-1", "/berth-" + id + "-1-1");
+        if (main.hasNonNull("serviceId")) {
+            // Swarm mode: the step after the first is held to the first step's node, where the volume is.
+            var placement = TestEngine.docker().inspectServiceCmd(main.get("serviceId").asText()).exec().getSpec()
+                    .getTaskTemplate().getPlacement();
+            assertThat(placement.getConstraints())
+                    .containsExactly("node.id==" + running.path("attempts").path(0).path("nodeId").asText());
+            assertThat(main.get("nodeId").asText()).isEqualTo(running.path("attempts").path(0).path("nodeId").asText());
+        }
 
         try (var response = app().client().target("http://127.0.0.1:" + app().getLocalPort() + "/api/v1/jobs/" + id
                 + "/cancel").request().post(Entity.json(""))) {
