@@ -23,12 +23,15 @@ final class JobWaits {
         return ids;
     }
 
-    /** Returns once any of the jobs is in {@code phase}; fails after the deadline. */
-    static void awaitAnyInPhase(JobsApi api, Collection<String> ids, String phase, Duration deadline) {
+    /**
+     * Returns once every one of the jobs has started (Docker gave it a start time; it may have ended
+     * since); fails after the deadline.
+     */
+    static void awaitAllStarted(JobsApi api, Collection<String> ids, Duration deadline) {
         Instant end = Instant.now().plus(deadline);
-        while (ids.stream().noneMatch(id -> phase.equals(status(api, id).path("phase").asText()))) {
+        while (!ids.stream().allMatch(id -> status(api, id).hasNonNull("startedAt"))) {
             if (Instant.now().isAfter(end)) {
-                throw new AssertionError("none of " + ids + " reached " + phase + " within " + deadline);
+                throw new AssertionError("not all of " + ids + " started within " + deadline);
             }
             Pause.millis(100);
         }
