@@ -31,6 +31,7 @@ import dev.berth.resources.InfoResource;
 import dev.berth.resources.JobsResource;
 import dev.berth.resources.LogFollowers;
 import dev.berth.resources.ManifestErrorMappers;
+import dev.berth.resources.NodesResource;
 import dev.berth.resources.StrictJson;
 import dev.berth.resources.YamlBodyReader;
 import io.dropwizard.core.Application;
@@ -144,6 +145,7 @@ public class BerthApplication extends Application<BerthConfiguration> {
         jersey.register(new JobsResource(jobs, control, store, new JobLogs(store, liveLogs), followers));
         jersey.register(new CommandsResource(commands, gateway, environment.getObjectMapper()));
         jersey.register(new InfoResource(gateway, docker.getHost(), docker.isSwarmMode(), instanceId));
+        jersey.register(new NodesResource(gateway));
 
         environment.healthChecks().register("docker", new DockerHealthCheck(gateway, docker.isSwarmMode()));
         environment.healthChecks().register("reconciler", new ReconcilerHealthCheck(loop, clock));

@@ -64,6 +64,10 @@ class NotSwarmManagerTest {
         new AdminApi(app.client(), app.getAdminPort()).awaitPasses(5, Duration.ofSeconds(60));
         assertThat(api.getJson("/jobs/" + id).get("status").get("phase").asText()).isEqualTo("Pending");
         assertThat(api.getJson("/jobs/" + id).get("attempts")).as("no attempt launched").isEmpty();
+        try (var nodes = api.get("/nodes")) {
+            assertThat(nodes.getStatus()).isEqualTo(409);
+            assertThat(nodes.readEntity(String.class)).contains("not a swarm manager");
+        }
     }
 
     private static JsonNode awaitReason(JobsApi api, String id, String reason) throws InterruptedException {

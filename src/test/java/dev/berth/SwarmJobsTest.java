@@ -43,6 +43,25 @@ class SwarmJobsTest {
     }
 
     @Test
+    void theSwarmsNodesAreListedAsTheManagerDescribesThem() {
+        var info = TestEngine.docker().infoCmd().exec();
+
+        JsonNode nodes = api.getJson("/nodes").get("items");
+
+        assertThat(nodes).singleElement().satisfies(node -> {
+            assertThat(node.get("id").asText()).isEqualTo(info.getSwarm().getNodeID());
+            assertThat(node.get("hostname").asText()).isEqualTo(info.getName());
+            assertThat(node.get("role").asText()).isEqualTo("manager");
+            assertThat(node.get("state").asText()).isEqualTo("ready");
+            assertThat(node.get("availability").asText()).isEqualTo("active");
+            assertThat(node.get("leader").asBoolean()).isTrue();
+            assertThat(node.get("cpus").asDouble()).isEqualTo(info.getNCPU().doubleValue());
+            assertThat(node.get("memoryMb").asLong()).isEqualTo(info.getMemTotal() / (1024 * 1024));
+            assertThat(node.get("generic").size()).as("this engine advertises no generic resources").isZero();
+        });
+    }
+
+    @Test
     void theServiceHasOneReplicaNoRestartsAndBerthsLabels() {
         // Long enough never to end (and lose its service) before the test has looked; cleanUp removes it.
         String id = api.submitJson(manifest("sleep 300"));

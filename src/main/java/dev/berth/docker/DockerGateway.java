@@ -52,6 +52,9 @@ public interface DockerGateway {
     /** Removes the object; an object that is already gone counts as removed. */
     void remove(Workload workload);
 
+    /** The swarm's nodes; empty when the engine is not a swarm manager. */
+    Optional<List<SwarmNode>> nodes();
+
     /** This instance's shared volumes, by label. */
     List<AttemptVolume> listVolumes();
 

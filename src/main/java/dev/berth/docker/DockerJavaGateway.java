@@ -6,6 +6,7 @@ import com.github.dockerjava.api.model.Info;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import com.github.dockerjava.transport.DockerHttpClient;
 import dev.berth.core.Backend;
 import dev.berth.core.StepOutput;
 import java.io.Closeable;
@@ -28,10 +29,13 @@ public final class DockerJavaGateway implements DockerGateway, Closeable {
     private final SwarmRole swarmRole;
     private final LogFollower follower;
     private final Volumes volumes;
+    private final SwarmNodes nodes;
 
     public DockerJavaGateway(DockerSettings settings, String instanceId, Clock clock) {
-        this.docker = connect(settings, settings.callTimeout(), CALL_CONNECTIONS);
-        this.follower = new LogFollower(connect(settings, null, MAX_LOG_FOLLOWERS));
+        DockerHttpClient http = httpClient(settings, settings.callTimeout(), CALL_CONNECTIONS);
+        this.docker = connect(settings, http);
+        this.nodes = new SwarmNodes(http);
+        this.follower = new LogFollower(connect(settings, httpClient(settings, null, MAX_LOG_FOLLOWERS)));
         this.instanceId = instanceId;
         ImageSource images = new ImageSource(docker, settings.pullMissingImages(), settings.pullTimeout());
         this.containers = new ContainerBackend(docker, images, clock, settings.callTimeout());
@@ -40,19 +44,22 @@ public final class DockerJavaGateway implements DockerGateway, Closeable {
         this.swarmRole = new SwarmRole(() -> isSwarmManager(docker.infoCmd().exec()), clock);
     }
 
-    /** {@code responseTimeout} null: none, for streams that may stay silent for long. */
-    private static DockerClient connect(DockerSettings settings, java.time.Duration responseTimeout,
-                                        int connections) {
+    private static DockerClient connect(DockerSettings settings, DockerHttpClient http) {
         var config = DefaultDockerClientConfig.createDefaultConfigBuilder()
                 .withDockerHost(settings.host())
                 .build();
-        var http = new ApacheDockerHttpClient.Builder()
+        return DockerClientImpl.getInstance(config, http);
+    }
+
+    /** {@code responseTimeout} null: none, for streams that may stay silent for long. */
+    private static DockerHttpClient httpClient(DockerSettings settings, java.time.Duration responseTimeout,
+                                               int connections) {
+        return new ApacheDockerHttpClient.Builder()
                 .dockerHost(URI.create(settings.host()))
                 .maxConnections(connections)
                 .connectionTimeout(settings.callTimeout())
                 .responseTimeout(responseTimeout)
                 .build();
-        return DockerClientImpl.getInstance(config, http);
     }
 
     @Override
@@ -148,6 +155,11 @@ public final class DockerJavaGateway implements DockerGateway, Closeable {
             }
             return null;
         });
+    }
+
+    @Override
+    public Optional<List<SwarmNode>> nodes() {
+        return call("list the swarm's nodes", nodes::list);
     }
 
     @Override

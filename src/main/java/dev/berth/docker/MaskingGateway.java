@@ -117,6 +117,11 @@ final class MaskingGateway implements DockerGateway {
     }
 
     @Override
+    public Optional<List<SwarmNode>> nodes() {
+        return engine.nodes();
+    }
+
+    @Override
     public List<AttemptVolume> listVolumes() {
         return engine.listVolumes();
     }

@@ -1,0 +1,32 @@
+package dev.berth.resources;
+
+import dev.berth.docker.DockerGateway;
+import dev.berth.docker.SwarmNode;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+
+/** The swarm's nodes, for operators: where jobs can run and with what. */
+@Path("/api/v1/nodes")
+@Produces(MediaType.APPLICATION_JSON)
+public class NodesResource {
+    private final DockerGateway docker;
+
+    public NodesResource(DockerGateway docker) {
+        this.docker = docker;
+    }
+
+    public record NodeList(List<SwarmNode> items) { }
+
+    /** 409 when the engine is not a swarm manager: it has no nodes to tell of. */
+    @GET
+    public Response nodes() {
+        return docker.nodes()
+                .map(nodes -> Response.ok(new NodeList(nodes)).build())
+                .orElseGet(() -> ManifestErrorMappers.error(409,
+                        "the Docker engine is not a swarm manager: it has no nodes to list"));
+    }
+}
