@@ -9,6 +9,7 @@ import dev.berth.core.StepSpec;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -90,7 +91,7 @@ public final class ManifestValidator {
 
     /** The single-step fields a manifest sets, in the order the manifest reference lists them. */
     private static List<String> inlineFieldsOf(JobManifest manifest) {
-        Map<String, Object> fields = new java.util.LinkedHashMap<>();
+        Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("image", manifest.image());
         fields.put("command", manifest.command());
         fields.put("entrypoint", manifest.entrypoint());

@@ -2,6 +2,7 @@ package dev.berth.core;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A job record as stored: the user's spec (sensitive values masked), those values apart, what the
@@ -71,9 +72,9 @@ public record Job(
     }
 
     /** The attempt being run: the latest one, unless the job waits for its next or is over. */
-    public java.util.Optional<Attempt> liveAttempt() {
+    public Optional<Attempt> liveAttempt() {
         boolean live = status.phase() == Phase.Launching || status.phase() == Phase.Running;
         return live && attempt != null && attempt.number() == status.attempts()
-                ? java.util.Optional.of(attempt) : java.util.Optional.empty();
+                ? Optional.of(attempt) : Optional.empty();
     }
 }

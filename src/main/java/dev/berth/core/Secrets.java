@@ -1,6 +1,8 @@
 package dev.berth.core;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -14,7 +16,7 @@ public record Secrets(Map<String, Object> values) {
     public static final Secrets NONE = new Secrets(Map.of());
 
     public Secrets {
-        values = values == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(values));
+        values = values == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(values));
     }
 
     /** The spec as it may be stored and shown, and the values taken out of it. */
@@ -51,7 +53,7 @@ public record Secrets(Map<String, Object> values) {
 
     /** What must never be shown: each value, and each item of a list value. */
     public SensitiveValues masker() {
-        List<String> texts = new java.util.ArrayList<>();
+        List<String> texts = new ArrayList<>();
         for (Object value : values.values()) {
             if (value instanceof Collection<?> items) {
                 items.forEach(item -> texts.add(String.valueOf(item)));

@@ -20,6 +20,7 @@ import dev.berth.core.StepOutput;
 import dev.berth.core.StreamName;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -72,7 +73,7 @@ final class JobRows {
 
     /** Attempts with their steps; {@code steps} may hold the steps of other attempts and jobs too. */
     List<Attempt> toAttempts(List<AttemptRow> attempts, List<StepRow> steps) {
-        Map<String, List<Step>> byAttempt = new java.util.HashMap<>();
+        Map<String, List<Step>> byAttempt = new HashMap<>();
         for (StepRow s : steps) {
             byAttempt.computeIfAbsent(s.jobId() + "/" + s.attempt(), key -> new ArrayList<>()).add(toStep(s));
         }

@@ -9,6 +9,7 @@ import dev.berth.core.JobRecord;
 import dev.berth.core.ResolvedSpec;
 import dev.berth.core.Step;
 import dev.berth.core.StepOutput;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -86,7 +87,7 @@ public class JobStore {
             AttemptDao dao = handle.attach(AttemptDao.class);
             List<AttemptRow> attemptRows = dao.latestOfActive();
             List<Attempt> attempts = rows.toAttempts(attemptRows, dao.stepsOfLatestOfActive());
-            Map<String, Attempt> byJob = new java.util.HashMap<>();
+            Map<String, Attempt> byJob = new HashMap<>();
             for (int i = 0; i < attemptRows.size(); i++) {
                 byJob.put(attemptRows.get(i).jobId(), attempts.get(i));
             }

@@ -3,6 +3,7 @@ package dev.berth.docker;
 import dev.berth.core.ResolvedSpec;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Everything a backend needs to create one step of a job attempt: its deterministic name, labels,
@@ -21,7 +22,7 @@ public record LaunchRequest(String name, Map<String, String> labels, ResolvedSpe
 
     /** The labels a shared volume gets: those that say whose it is, without the step's. */
     Map<String, String> volumeLabels() {
-        Map<String, String> owner = new java.util.TreeMap<>();
+        Map<String, String> owner = new TreeMap<>();
         for (String key : List.of(BerthLabels.MANAGED, BerthLabels.INSTANCE, BerthLabels.JOB, BerthLabels.ATTEMPT)) {
             if (labels.containsKey(key)) {
                 owner.put(key, labels.get(key));

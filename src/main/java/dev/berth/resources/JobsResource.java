@@ -125,7 +125,7 @@ public class JobsResource {
 
     private JobLogs.AttemptLog attemptLog(Job job, Integer number) {
         if (number == null && job.status().attempts() == 0) {
-            return new JobLogs.AttemptLog(0, java.util.List.of()); // never launched: no output yet
+            return new JobLogs.AttemptLog(0, List.of()); // never launched: no output yet
         }
         return logs.of(job, number).orElseThrow(() -> new NotFoundException("job " + job.id() + " has no attempt "
                 + number + " (it has " + job.status().attempts() + ")"));
