@@ -21,4 +21,13 @@ public record JobRow(
         Long nextAttemptAt,
         Long expiresAt,
         long version) {
+
+    /**
+     * Without the spec, secrets and resolved spec: JDBI quotes its arguments in the message of a
+     * failed statement, and that message reaches the server's log.
+     */
+    @Override
+    public String toString() {
+        return "JobRow[id=" + id + ", phase=" + phase + ", attempts=" + attempts + ", version=" + version + "]";
+    }
 }

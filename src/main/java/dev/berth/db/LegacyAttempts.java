@@ -88,7 +88,9 @@ public final class LegacyAttempts implements CustomTaskChange {
                         time(attempt, "startedAt"), time(attempt, "finishedAt"));
             }
         }
-        if (LIVE.contains(job.phase()) && job.attempts() > 0 && !moved.contains(job.attempts())) {
+        // The attempt live at the stop, or the last one of a job that ended before attempts had a
+        // history: the job row's own columns describe it.
+        if (job.attempts() > 0 && !moved.contains(job.attempts())) {
             insert(connection, job, job.attempts(), job.phase(), job.reason(), job.message(), job.backend(),
                     job.containerId(), job.serviceId(), job.taskId(), job.nodeId(), job.exitCode(), job.startedAt(),
                     job.finishedAt());
@@ -148,15 +150,22 @@ public final class LegacyAttempts implements CustomTaskChange {
         }
     }
 
-    /** The previous release kept one log per job: that of its latest attempt. */
+    /**
+     * The previous release kept one log per job: that of the last attempt that ended, which for a
+     * job still running its next attempt is the one before.
+     */
     private static void moveLogs(Connection connection) throws SQLException, java.io.IOException {
         try (var statement = connection.createStatement();
              ResultSet rs = statement.executeQuery("SELECT l.job_id, l.content, l.dropped_bytes, l.captured_at,"
-                     + " j.attempts, j.spec FROM job_logs l JOIN jobs j ON j.id = l.job_id");
+                     + " j.attempts, j.phase, j.spec FROM job_logs l JOIN jobs j ON j.id = l.job_id");
              PreparedStatement insert = connection.prepareStatement("INSERT INTO job_output (job_id, attempt,"
                      + " step_index, stream, content, dropped_bytes, captured_at) VALUES (?, ?, 0, 'combined', ?, ?, ?)")) {
             while (rs.next()) {
-                set(insert, rs.getString("job_id"), Math.max(1, rs.getInt("attempts")),
+                int ended = rs.getInt("attempts") - (LIVE.contains(rs.getString("phase")) ? 1 : 0);
+                if (ended < 1) {
+                    continue; // no attempt had ended: nothing the log could belong to
+                }
+                set(insert, rs.getString("job_id"), ended,
                         secretsOf(rs.getString("spec")).mask(rs.getString("content")), rs.getLong("dropped_bytes"),
                         rs.getLong("captured_at"));
                 insert.executeUpdate();

@@ -89,6 +89,7 @@ public final class Transitions {
 
     /** A step is on its way or running: the attempt and the job run once their first step does. */
     private static StatusChange stepProgressed(Job job, Step step, Instant now) {
+        boolean wasRunning = job.attempt().step(step.index()).phase() == Phase.Running;
         Attempt attempt = job.attempt().withStep(step);
         JobStatus status = job.status();
         List<JobEvent> events = new ArrayList<>();
@@ -97,7 +98,9 @@ public final class Transitions {
             attempt = attempt.withStart(step.startedAt(), step.nodeId()).withPhase(Phase.Running, Reason.Started,
                     message);
             Instant at = Objects.requireNonNullElse(step.startedAt(), now);
-            if (status.phase() != Phase.Running || isMultiStep(job)) {
+            // One event when the job starts running, and one when each later step does: not one
+            // for every detail of a running step that changes (a task's start time, say).
+            if (status.phase() != Phase.Running || (isMultiStep(job) && !wasRunning)) {
                 events.add(new JobEvent(at, EventType.Normal, Phase.Running, Reason.Started, message, attempt.number()));
             }
             status = status.withStart(step.startedAt()).withPhase(Phase.Running, Reason.Started, message);

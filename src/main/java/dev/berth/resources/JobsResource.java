@@ -127,8 +127,9 @@ public class JobsResource {
         if (number == null && job.status().attempts() == 0) {
             return new JobLogs.AttemptLog(0, List.of()); // never launched: no output yet
         }
+        int wanted = number != null ? number : job.status().attempts();
         return logs.of(job, number).orElseThrow(() -> new NotFoundException("job " + job.id() + " has no attempt "
-                + number + " (it has " + job.status().attempts() + ")"));
+                + wanted + " (it has " + job.status().attempts() + ")"));
     }
 
     @POST
