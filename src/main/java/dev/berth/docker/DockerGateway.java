@@ -47,7 +47,7 @@ public interface DockerGateway {
      * Streams the object's output to {@code sink} as it is written, starting {@code tail} lines back
      * (all when null); returns at once. A {@code sink} that throws ends the stream.
      */
-    LogStream followLogs(Workload workload, Integer tail, java.util.function.Consumer<byte[]> sink);
+    LogStream followLogs(Workload workload, Integer tail, LogSink sink);
 
     /** Removes the object; an object that is already gone counts as removed. */
     void remove(Workload workload);

@@ -177,7 +177,7 @@ public final class DockerJavaGateway implements DockerGateway, Closeable {
     }
 
     @Override
-    public LogStream followLogs(Workload workload, Integer tail, java.util.function.Consumer<byte[]> sink) {
+    public LogStream followLogs(Workload workload, Integer tail, LogSink sink) {
         return call("follow logs of " + workload.name(), () -> follower.follow(workload, tail, sink));
     }
 

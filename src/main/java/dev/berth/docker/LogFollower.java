@@ -3,11 +3,12 @@ package dev.berth.docker;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.StreamType;
 import dev.berth.core.Backend;
+import dev.berth.core.StreamName;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.function.Consumer;
 
 /**
  * Follows a running object's output for as long as it runs. It has a client of its own, without a
@@ -24,7 +25,7 @@ final class LogFollower implements Closeable {
      * Starts streaming and returns at once. A container's stream ends when it stops; a service's
      * does not end by itself (the engine follows the service, not its task), so callers close it.
      */
-    LogStream follow(Workload workload, Integer tail, Consumer<byte[]> sink) {
+    LogStream follow(Workload workload, Integer tail, LogSink sink) {
         // docker-java's own timed awaitCompletion closes the stream when the time is up, so the end
         // is watched with a latch of our own.
         var ended = new java.util.concurrent.CountDownLatch(1);
@@ -32,7 +33,9 @@ final class LogFollower implements Closeable {
             @Override
             public void onNext(Frame frame) {
                 try {
-                    sink.accept(frame.getPayload());
+                    // A container with a TTY has one raw stream: it counts as stdout.
+                    sink.accept(frame.getStreamType() == StreamType.STDERR ? StreamName.stderr : StreamName.stdout,
+                            frame.getPayload());
                 } catch (UncheckedIOException readerGone) {
                     onError(readerGone);
                 }

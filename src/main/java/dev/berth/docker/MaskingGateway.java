@@ -5,11 +5,12 @@ import dev.berth.core.CapturedLog;
 import dev.berth.core.LineMasker;
 import dev.berth.core.SensitiveValues;
 import dev.berth.core.StepOutput;
+import dev.berth.core.StreamName;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -81,14 +82,23 @@ final class MaskingGateway implements DockerGateway {
         return masked(() -> engine.imageLabels(image));
     }
 
-    /** Whole lines are masked as they come; the last, unfinished one when the stream is closed. */
+    /**
+     * Whole lines are masked as they come, each stream on its own, the last unfinished lines when
+     * the stream is closed. The engine's log driver hands over whole lines (it holds a partial one
+     * up to 16 KiB), so only a longer line arrives in pieces, and a line of the other stream in
+     * between must not cut a value in it in two. The engine's thread delivers while a closing
+     * thread may finish.
+     */
     @Override
-    public LogStream followLogs(Workload workload, Integer tail, Consumer<byte[]> sink) {
-        LineMasker masker = new LineMasker(secrets);
-        LogStream stream = masked(() -> engine.followLogs(workload, tail, chunk -> {
-            byte[] lines = masker.accept(chunk);
-            if (lines.length > 0) {
-                sink.accept(lines);
+    public LogStream followLogs(Workload workload, Integer tail, LogSink sink) {
+        Map<StreamName, LineMasker> maskers = new EnumMap<>(StreamName.class);
+        Object lock = new Object();
+        LogStream stream = masked(() -> engine.followLogs(workload, tail, (name, chunk) -> {
+            synchronized (lock) {
+                byte[] lines = maskers.computeIfAbsent(name, n -> new LineMasker(secrets)).accept(chunk);
+                if (lines.length > 0) {
+                    sink.accept(name, lines);
+                }
             }
         }));
         return new LogStream() {
@@ -100,9 +110,13 @@ final class MaskingGateway implements DockerGateway {
             @Override
             public void close() {
                 stream.close();
-                byte[] rest = masker.finish();
-                if (rest.length > 0) {
-                    sink.accept(rest);
+                synchronized (lock) {
+                    maskers.forEach((name, masker) -> {
+                        byte[] rest = masker.finish();
+                        if (rest.length > 0) {
+                            sink.accept(name, rest);
+                        }
+                    });
                 }
             }
         };

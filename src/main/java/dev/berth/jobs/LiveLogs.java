@@ -10,6 +10,7 @@ import dev.berth.db.JobStore;
 import dev.berth.docker.BerthLabels;
 import dev.berth.docker.DockerGateway;
 import dev.berth.docker.GatewayException;
+import dev.berth.docker.LogSink;
 import dev.berth.docker.LogStream;
 import dev.berth.docker.Workload;
 import dev.berth.docker.WorkloadState;
@@ -21,7 +22,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * The output of a step that is still running, straight from the engine (through the job's masking
@@ -77,7 +77,7 @@ public class LiveLogs {
             Step current = job.get().attempt().step(step);
             Optional<Workload> workload = workloadOf(job.get(), current);
             if (workload.isPresent()) {
-                follow(job.get(), current, workload.get(), linesBack, chunk -> write(out, chunk));
+                follow(job.get(), current, workload.get(), linesBack, (stream, chunk) -> write(out, chunk));
             }
             linesBack = null;
             if (++step >= job.get().attempt().steps().size()) {
@@ -128,7 +128,7 @@ public class LiveLogs {
      * task container is followed directly when this engine has it: the swarm's own log stream
      * delivers lines seconds late.
      */
-    private void follow(Job job, Step step, Workload workload, Integer tail, Consumer<byte[]> sink)
+    private void follow(Job job, Step step, Workload workload, Integer tail, LogSink sink)
             throws InterruptedException {
         DockerGateway engine = engine(job);
         Workload target = workload;
