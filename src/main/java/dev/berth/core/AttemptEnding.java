@@ -46,14 +46,17 @@ public final class AttemptEnding {
     }
 
     /**
-     * The job fails before its next attempt could be launched (its command no longer resolves):
-     * there is no attempt to end, only the job.
+     * The job ends while no attempt runs: its next one could not be launched (its command no longer
+     * resolves), or it was cancelled or passed its deadline while backing off. There is no attempt
+     * to end, only the job.
      */
-    public static StatusChange beforeLaunch(Job job, Reason reason, String message, Instant now, Lifecycle lifecycle) {
-        JobStatus failed = job.status().withPhase(Phase.Failed, reason, message).withRetryAt(null)
+    public static StatusChange withoutAttempt(Job job, Phase phase, Reason reason, String message, Instant now,
+                                              Lifecycle lifecycle) {
+        JobStatus ended = job.status().withPhase(phase, reason, message).withRetryAt(null)
                 .withEnd(job.status().exitCode(), now).withExpiresAt(expiry(job, now, lifecycle));
-        return new StatusChange(failed, null, List.of(new JobEvent(now, EventType.Warning, Phase.Failed, reason,
-                message, job.currentAttempt())));
+        EventType type = phase == Phase.Cancelled ? EventType.Normal : EventType.Warning;
+        return new StatusChange(ended, null, List.of(new JobEvent(now, type, phase, reason, message,
+                job.currentAttempt())));
     }
 
     /** When a finished job's record goes: its policy's TTL, else the server's default, else never. */

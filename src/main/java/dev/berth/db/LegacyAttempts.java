@@ -2,8 +2,8 @@ package dev.berth.db;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.berth.core.JobSpec;
+import dev.berth.core.Secrets;
 import dev.berth.core.SensitiveValues;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -51,8 +51,11 @@ public final class LegacyAttempts implements CustomTaskChange {
 
     private record LegacyJob(String id, String phase, String reason, String message, String backend,
                              String containerId, String serviceId, String taskId, String nodeId, Integer exitCode,
-                             int attempts, Long startedAt, Long finishedAt, String history, String spec,
-                             SensitiveValues secrets) {
+                             int attempts, Long startedAt, Long finishedAt, String history, Secrets.Split spec) {
+
+        SensitiveValues secrets() {
+            return spec.secrets().masker();
+        }
     }
 
     private static List<LegacyJob> jobs(Connection connection) throws SQLException, java.io.IOException {
@@ -67,7 +70,7 @@ public final class LegacyAttempts implements CustomTaskChange {
                         rs.getString("service_id"), rs.getString("task_id"), rs.getString("node_id"),
                         (Integer) rs.getObject("exit_code", Integer.class), rs.getInt("attempts"),
                         rs.getObject("started_at", Long.class), rs.getObject("finished_at", Long.class),
-                        rs.getString("attempt_history"), rs.getString("spec"), secretsOf(rs.getString("spec"))));
+                        rs.getString("attempt_history"), split(rs.getString("spec"))));
             }
         }
         return jobs;
@@ -95,7 +98,7 @@ public final class LegacyAttempts implements CustomTaskChange {
                     job.containerId(), job.serviceId(), job.taskId(), job.nodeId(), job.exitCode(), job.startedAt(),
                     job.finishedAt());
         }
-        if (!job.secrets().isEmpty()) {
+        if (!job.spec().secrets().isEmpty()) {
             try (PreparedStatement events = connection.prepareStatement(
                     "SELECT id, message FROM job_events WHERE job_id = ?");
                  PreparedStatement update = connection.prepareStatement(
@@ -111,19 +114,9 @@ public final class LegacyAttempts implements CustomTaskChange {
             }
             try (PreparedStatement update = connection.prepareStatement(
                     "UPDATE jobs SET message = ?, spec = ?, secrets = ? WHERE id = ?")) {
-                ObjectNode spec = (ObjectNode) JSON.readTree(job.spec());
-                ObjectNode from = (ObjectNode) spec.get("fromCommand");
-                ObjectNode params = (ObjectNode) from.get("params");
-                ObjectNode secrets = JSON.createObjectNode();
-                for (JsonNode name : from.path("sensitive")) {
-                    if (params.has(name.asText())) {
-                        secrets.set(name.asText(), params.get(name.asText()));
-                        params.put(name.asText(), SensitiveValues.MASK);
-                    }
-                }
                 update.setString(1, job.secrets().mask(job.message()));
-                update.setString(2, JSON.writeValueAsString(spec));
-                update.setString(3, JSON.writeValueAsString(secrets));
+                update.setString(2, JSON.writeValueAsString(job.spec().shown()));
+                update.setString(3, JSON.writeValueAsString(job.spec().secrets().values()));
                 update.setString(4, job.id());
                 update.executeUpdate();
             }
@@ -166,26 +159,17 @@ public final class LegacyAttempts implements CustomTaskChange {
                     continue; // no attempt had ended: nothing the log could belong to
                 }
                 set(insert, rs.getString("job_id"), ended,
-                        secretsOf(rs.getString("spec")).mask(rs.getString("content")), rs.getLong("dropped_bytes"),
+                        split(rs.getString("spec")).secrets().masker().mask(rs.getString("content")),
+                        rs.getLong("dropped_bytes"),
                         rs.getLong("captured_at"));
                 insert.executeUpdate();
             }
         }
     }
 
-    /** The values of the inputs a command job marked sensitive, read from the stored spec. */
-    private static SensitiveValues secretsOf(String spec) throws java.io.IOException {
-        JsonNode from = JSON.readTree(spec).path("fromCommand");
-        List<String> values = new ArrayList<>();
-        for (JsonNode name : from.path("sensitive")) {
-            JsonNode value = from.path("params").path(name.asText());
-            if (value.isArray()) {
-                value.forEach(item -> values.add(item.asText()));
-            } else if (!value.isMissingNode() && !value.isNull()) {
-                values.add(value.asText());
-            }
-        }
-        return SensitiveValues.of(values);
+    /** The stored spec, its sensitive values taken out as a submission takes them out now. */
+    private static Secrets.Split split(String spec) throws java.io.IOException {
+        return Secrets.split(JSON.readValue(spec, JobSpec.class));
     }
 
     private static void set(PreparedStatement statement, Object... values) throws SQLException {

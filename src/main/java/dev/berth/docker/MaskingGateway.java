@@ -50,18 +50,12 @@ final class MaskingGateway implements DockerGateway {
 
     @Override
     public void stop(Workload workload, Duration grace) {
-        masked(() -> {
-            engine.stop(workload, grace);
-            return null;
-        });
+        masked(() -> engine.stop(workload, grace));
     }
 
     @Override
     public void start(Workload workload) {
-        masked(() -> {
-            engine.start(workload);
-            return null;
-        });
+        masked(() -> engine.start(workload));
     }
 
     @Override
@@ -124,10 +118,7 @@ final class MaskingGateway implements DockerGateway {
 
     @Override
     public void remove(Workload workload) {
-        masked(() -> {
-            engine.remove(workload);
-            return null;
-        });
+        masked(() -> engine.remove(workload));
     }
 
     @Override
@@ -152,6 +143,13 @@ final class MaskingGateway implements DockerGateway {
 
     private CapturedLog mask(CapturedLog log) {
         return new CapturedLog(secrets.mask(log.text()), log.droppedBytes());
+    }
+
+    private void masked(Runnable call) {
+        masked(() -> {
+            call.run();
+            return null;
+        });
     }
 
     /** An engine error can quote the job's command: it leaves masked, without the cause that holds it. */

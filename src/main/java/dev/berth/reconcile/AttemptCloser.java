@@ -5,8 +5,6 @@ import dev.berth.core.AttemptEnding;
 import dev.berth.core.Backend;
 import dev.berth.core.CapturedLog;
 import dev.berth.core.Job;
-import dev.berth.core.JobEvent;
-import dev.berth.core.JobEvent.EventType;
 import dev.berth.core.Phase;
 import dev.berth.core.Reason;
 import dev.berth.core.StatusChange;
@@ -19,7 +17,6 @@ import dev.berth.docker.Observation;
 import dev.berth.docker.Workload;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -103,12 +100,8 @@ final class AttemptCloser {
     private void endWithoutAttempt(Job job, boolean cancel, Instant now) {
         String message = cancel ? "cancelled on request"
                 : "exceeded policy.activeDeadlineSeconds (" + job.spec().policy().activeDeadlineSeconds() + " s)";
-        var status = job.status().withPhase(cancel ? Phase.Cancelled : Phase.Failed,
-                cancel ? Reason.Cancelled : Reason.DeadlineExceeded, message).withRetryAt(null)
-                .withEnd(job.status().exitCode(), now).withExpiresAt(AttemptEnding.expiry(job, now, settings.lifecycle()));
-        var event = new JobEvent(now, cancel ? EventType.Normal : EventType.Warning, status.phase(), status.reason(),
-                message, job.currentAttempt());
-        writer.write(job, new StatusChange(status, null, List.of(event)), null, null);
+        writer.write(job, AttemptEnding.withoutAttempt(job, cancel ? Phase.Cancelled : Phase.Failed,
+                cancel ? Reason.Cancelled : Reason.DeadlineExceeded, message, now, settings.lifecycle()), null, null);
     }
 
     /**

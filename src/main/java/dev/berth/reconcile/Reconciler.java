@@ -147,8 +147,8 @@ public class Reconciler {
             resolved = resolver.resolve(job.launchSpec());
         } catch (ResolutionException e) {
             write(job, newAttempt
-                    ? AttemptEnding.beforeLaunch(job, Reason.ResolutionFailed, e.getMessage(), clock.instant(),
-                            settings.lifecycle())
+                    ? AttemptEnding.withoutAttempt(job, Phase.Failed, Reason.ResolutionFailed, e.getMessage(),
+                            clock.instant(), settings.lifecycle())
                     : Transitions.stepFailed(job, launch.step(), Reason.ResolutionFailed, e.getMessage(),
                             clock.instant(), settings.lifecycle()), null, null);
             return;
