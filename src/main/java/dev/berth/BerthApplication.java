@@ -2,6 +2,7 @@ package dev.berth;
 
 import dev.berth.api.ManifestLimits;
 import dev.berth.api.ManifestValidator;
+import dev.berth.api.PlacementRules;
 import dev.berth.config.DockerConfig;
 import dev.berth.core.Backend;
 import dev.berth.core.JobIds;
@@ -12,6 +13,7 @@ import dev.berth.db.JobStore;
 import dev.berth.db.SerialWrites;
 import dev.berth.docker.DockerJavaGateway;
 import dev.berth.docker.DockerSettings;
+import dev.berth.docker.RegistryCredentials;
 import dev.berth.docker.EngineEvents;
 import dev.berth.health.DockerHealthCheck;
 import dev.berth.health.ReconcilerHealthCheck;
@@ -42,6 +44,7 @@ import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.lifecycle.Managed;
 import io.dropwizard.migrations.MigrationsBundle;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.Clock;
 import org.jdbi.v3.core.Jdbi;
 
@@ -88,8 +91,17 @@ public class BerthApplication extends Application<BerthConfiguration> {
         var resolver = new SpecResolver(commands);
 
         DockerConfig docker = config.getDocker();
+        List<String> badConstraints = PlacementRules.constraintProblems("docker.swarm.constraints",
+                docker.getSwarm().getConstraints());
+        if (!badConstraints.isEmpty()) {
+            throw new IllegalArgumentException("config.yml: " + String.join("; ", badConstraints));
+        }
+        var auth = docker.getRegistryAuth();
         var gateway = new DockerJavaGateway(new DockerSettings(docker.getHost(), docker.isPullMissingImages(),
-                docker.getCallTimeout().toJavaDuration(), docker.getPullTimeout().toJavaDuration()),
+                docker.getCallTimeout().toJavaDuration(), docker.getPullTimeout().toJavaDuration(),
+                docker.getSwarm().getConstraints(), docker.getSwarm().isImagesDistributedByHand(),
+                auth == null ? null : new RegistryCredentials(auth.getServerAddress(), auth.getUsername(),
+                        auth.getPassword())),
                 instanceId, clock);
         environment.lifecycle().manage(new Managed() {
             @Override
@@ -101,7 +113,7 @@ public class BerthApplication extends Application<BerthConfiguration> {
         var ttl = config.getJobs().getTtlAfterFinished();
         var lifecycle = new Lifecycle(config.getReconciler().getInitialBackoff().toJavaDuration(),
                 config.getReconciler().getMaxBackoff().toJavaDuration(), ttl == null ? null : ttl.toJavaDuration(),
-                docker.getStopTimeout().toJavaDuration());
+                docker.getStopTimeout().toJavaDuration(), config.getReconciler().getMaxNodeLossRestarts());
         int workers = config.getReconciler().getWorkers();
         // Registered before the loop, so Dropwizard stops it after the loop's last pass.
         var actionThreads = environment.lifecycle().executorService("berth-action-%d")
@@ -110,7 +122,8 @@ public class BerthApplication extends Application<BerthConfiguration> {
                 new Planner(docker.isSwarmMode() ? Backend.SERVICE : Backend.CONTAINER, docker.isAutoCleanup(),
                         config.getReconciler().isLaunch(), config.getReconciler().getOrphanGrace().toJavaDuration()),
                 resolver,
-                new ReconcilerSettings(instanceId, docker.isAutoCleanup(), maxLogBytes, lifecycle), clock,
+                new ReconcilerSettings(instanceId, docker.isAutoCleanup(), maxLogBytes, lifecycle,
+                        config.getReconciler().getNodeLossGrace().toJavaDuration()), clock,
                 actionThreads);
         var loop = new ReconcileLoop(reconciler, config.getReconciler().getInterval().toJavaDuration(), clock,
                 environment.metrics().timer("reconciler.pass"));
@@ -129,7 +142,7 @@ public class BerthApplication extends Application<BerthConfiguration> {
         });
 
         var limits = new ManifestLimits(docker.getAllowedMountRoots().stream().map(Path::of).toList(),
-                config.getApi().getMaxLabels(), 256, 256, 32);
+                config.getApi().getMaxLabels(), 256, 256, 32, docker.isSwarmMode());
         // With launching paused a new job has nothing to wake the loop for; the tick still looks.
         Runnable wakeOnSubmit = config.getReconciler().isLaunch() ? loop::wake : () -> { };
         var jobs = new JobService(store, new ManifestValidator(limits), resolver, new JobIds(clock), clock,

@@ -92,6 +92,24 @@ class ContainerJobsTest {
         assertThat(status.get("message").asText()).contains("berth-test-absent-image:never");
     }
 
+    /**
+     * A gpu reservation becomes the device request of `docker run --gpus`: on this engine, which has
+     * no GPU runtime, the engine itself refuses it, which proves that it was asked.
+     */
+    @Test
+    void aGpuReservationBecomesADeviceRequestOfTheContainer() {
+        String id = api.submitJson("""
+                {"image": "%s", "command": ["true"], "resources": {"reservations": {"generic": {"gpu": 1}}}}
+                """.formatted(TestEngine.IMAGE));
+
+        JsonNode status = api.awaitTerminal(id, DEADLINE).get("status");
+
+        assertThat(status.get("phase").asText()).isEqualTo("Failed");
+        assertThat(status.get("reason").asText()).isEqualTo("StartFailed");
+        assertThat(status.get("message").asText()).contains("could not select device driver")
+                .contains("capabilities: [[gpu]]");
+    }
+
     @Test
     void aNameGivesIdempotentSubmission() {
         String body = """

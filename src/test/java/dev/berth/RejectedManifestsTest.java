@@ -86,7 +86,22 @@ class RejectedManifestsTest {
                 Arguments.of("a volume twice", json, "{\"image\": \"" + IMAGE + "\", \"volumes\": [\"/s\", \"/s/\"]}",
                         422, "volumes[1] /s/ is mounted twice"),
                 Arguments.of("steps from a command", json, "{\"fromCommand\": {\"name\": \"x\"}, \"steps\": [{\"name\":"
-                        + " \"a\", \"image\": \"" + IMAGE + "\"}]}", 422, "fromCommand cannot be combined with steps"));
+                        + " \"a\", \"image\": \"" + IMAGE + "\"}]}", 422, "fromCommand cannot be combined with steps"),
+                Arguments.of("placement in container mode", json, "{\"image\": \"" + IMAGE + "\", \"placement\":"
+                        + " {\"constraints\": [\"node.role==worker\"]}}", 422,
+                        "placement applies to swarm mode only, and this Berth runs plain containers"),
+                Arguments.of("a generic resource other than gpu in container mode", json, "{\"image\": \"" + IMAGE
+                        + "\", \"resources\": {\"reservations\": {\"generic\": {\"ssd\": 1}}}}", 422,
+                        "resources.reservations.generic.ssd: generic resources other than gpu need swarm mode"),
+                Arguments.of("no gpus at all", json, "{\"image\": \"" + IMAGE
+                        + "\", \"resources\": {\"reservations\": {\"generic\": {\"gpu\": 0}}}}", 422,
+                        "resources.reservations.generic.gpu must be a count from 1 to 1024"),
+                Arguments.of("a reservation of no memory", json, "{\"image\": \"" + IMAGE
+                        + "\", \"resources\": {\"reservations\": {\"memoryMb\": 1}}}", 422,
+                        "resources.reservations.memoryMb must be between 6 and"),
+                Arguments.of("a schedule timeout of 0", json, "{\"image\": \"" + IMAGE
+                        + "\", \"policy\": {\"scheduleTimeoutSeconds\": 0}}", 422,
+                        "policy.scheduleTimeoutSeconds must be at least 1"));
     }
 
     @ParameterizedTest(name = "{0}")

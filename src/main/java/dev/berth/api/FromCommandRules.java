@@ -4,6 +4,7 @@ import dev.berth.command.CommandNames;
 import dev.berth.core.Desired;
 import dev.berth.core.FromCommand;
 import dev.berth.core.JobSpec;
+import dev.berth.core.Placement;
 import dev.berth.core.Policy;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +22,7 @@ final class FromCommandRules {
      * A job from a command takes what runs from the command: inline run fields beside it would be
      * ambiguous, so they are refused rather than silently preferred or ignored.
      */
-    JobSpec toSpec(JobManifest manifest, Policy policy, List<String> errors) {
+    JobSpec toSpec(JobManifest manifest, Policy policy, Placement placement, List<String> errors) {
         List<String> inline = new ArrayList<>();
         addIfSet(inline, "image", manifest.image());
         addIfSet(inline, "command", manifest.command());
@@ -51,7 +52,8 @@ final class FromCommandRules {
             throw new InvalidRequestException(errors);
         }
         return new JobSpec(null, null, null, null, null, null, null, null, policy,
-                new FromCommand(from.name(), from.version(), from.params(), from.mounts(), null), Desired.Run);
+                new FromCommand(from.name(), from.version(), from.params(), from.mounts(), null), Desired.Run, null,
+                null, placement);
     }
 
     /** Runtime values are scalars, or lists of scalars for select-many inputs. */

@@ -18,7 +18,8 @@ public record JobManifest(
         PolicyManifest policy,
         FromCommandManifest fromCommand,
         List<StepManifest> steps,
-        List<String> volumes) {
+        List<String> volumes,
+        PlacementManifest placement) {
 
     /** A single-step manifest, as before jobs had steps. */
     public JobManifest(String name, Map<String, String> labels, String image, List<String> command,
@@ -26,6 +27,6 @@ public record JobManifest(
                        List<MountManifest> mounts, ResourcesManifest resources, PolicyManifest policy,
                        FromCommandManifest fromCommand) {
         this(name, labels, image, command, entrypoint, env, workingDir, user, mounts, resources, policy, fromCommand,
-                null, null);
+                null, null, null);
     }
 }

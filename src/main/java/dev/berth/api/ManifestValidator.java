@@ -3,6 +3,7 @@ package dev.berth.api;
 import dev.berth.core.Desired;
 import dev.berth.core.JobSpec;
 import dev.berth.core.Mount;
+import dev.berth.core.Placement;
 import dev.berth.core.Policy;
 import dev.berth.core.Resources;
 import dev.berth.core.StepSpec;
@@ -31,9 +32,6 @@ public final class ManifestValidator {
     private static final int MAX_LABEL_VALUE = 253;
     private static final int MAX_ARG = 4096;
     private static final int MAX_ENV_VALUE = 32768;
-    private static final long MIN_MEMORY_MB = 6;
-    private static final long MAX_MEMORY_MB = 1024L * 1024;
-    private static final double MAX_CPUS = 1024;
 
     private final ManifestLimits limits;
     private final MountRoots mountRoots;
@@ -51,8 +49,9 @@ public final class ManifestValidator {
         checkName(manifest.name(), errors);
         checkLabels(manifest.labels(), errors);
         Policy policy = PolicyRules.toPolicy(manifest.policy(), errors);
+        Placement placement = PlacementRules.toPlacement(manifest.placement(), limits.swarmMode(), errors);
         if (manifest.fromCommand() != null) {
-            return fromCommand.toSpec(manifest, policy, errors);
+            return fromCommand.toSpec(manifest, policy, placement, errors);
         }
         List<StepSpec> steps = null;
         if (manifest.steps() != null) {
@@ -68,12 +67,13 @@ public final class ManifestValidator {
         }
         List<Mount> mounts = checkMounts(manifest.mounts(), errors);
         List<String> volumes = checkVolumes(manifest.volumes(), mounts, errors);
-        Resources resources = checkResources(manifest.resources(), errors);
+        Resources resources = ResourceRules.toResources(manifest.resources(), limits.swarmMode(), errors);
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
         return new JobSpec(manifest.image(), manifest.command(), manifest.entrypoint(), manifest.env(),
-                manifest.workingDir(), manifest.user(), mounts, resources, policy, null, Desired.Run, steps, volumes);
+                manifest.workingDir(), manifest.user(), mounts, resources, policy, null, Desired.Run, steps, volumes,
+                placement);
     }
 
     /** The fields of one container: the job's own in the single-step form, each step's otherwise. */
@@ -265,18 +265,4 @@ public final class ManifestValidator {
         return checked;
     }
 
-    private static Resources checkResources(ResourcesManifest resources, List<String> errors) {
-        if (resources == null) {
-            return Resources.NONE;
-        }
-        Double cpus = resources.cpus();
-        if (cpus != null && (cpus.isNaN() || cpus <= 0 || cpus > MAX_CPUS)) {
-            errors.add("resources.cpus must be above 0 and at most " + (int) MAX_CPUS);
-        }
-        Long memory = resources.memoryMb();
-        if (memory != null && (memory < MIN_MEMORY_MB || memory > MAX_MEMORY_MB)) {
-            errors.add("resources.memoryMb must be between " + MIN_MEMORY_MB + " and " + MAX_MEMORY_MB);
-        }
-        return new Resources(cpus, memory);
-    }
 }

@@ -33,7 +33,10 @@ final class PolicyRules {
         if (policy.ttlSecondsAfterFinished() != null && policy.ttlSecondsAfterFinished() < 0) {
             errors.add("policy.ttlSecondsAfterFinished must not be negative");
         }
+        if (policy.scheduleTimeoutSeconds() != null && policy.scheduleTimeoutSeconds() < 1) {
+            errors.add("policy.scheduleTimeoutSeconds must be at least 1");
+        }
         return new Policy(policy.backoffLimit(), codes, policy.activeDeadlineSeconds(),
-                policy.ttlSecondsAfterFinished());
+                policy.ttlSecondsAfterFinished(), policy.scheduleTimeoutSeconds());
     }
 }

@@ -1,5 +1,9 @@
 package dev.berth.api;
 
-/** Resource limits as a user writes them. */
-public record ResourcesManifest(Double cpus, Long memoryMb) {
+/** Resource limits (and reservations) as a user writes them. */
+public record ResourcesManifest(Double cpus, Long memoryMb, ReservationsManifest reservations) {
+
+    public ResourcesManifest(Double cpus, Long memoryMb) {
+        this(cpus, memoryMb, null);
+    }
 }

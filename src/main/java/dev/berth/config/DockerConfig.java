@@ -2,6 +2,7 @@ package dev.berth.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.util.Duration;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import java.util.ArrayList;
@@ -42,6 +43,24 @@ public class DockerConfig {
     @NotNull
     @JsonProperty
     private Duration stopTimeout = Duration.seconds(10);
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    private SwarmConfig swarm = new SwarmConfig();
+
+    /** Null: pull anonymously. Given: sent with every pull and every service create, so nodes can pull. */
+    @Valid
+    @JsonProperty
+    private RegistryAuthConfig registryAuth;
+
+    public SwarmConfig getSwarm() {
+        return swarm;
+    }
+
+    public RegistryAuthConfig getRegistryAuth() {
+        return registryAuth;
+    }
 
     public Duration getStopTimeout() {
         return stopTimeout;

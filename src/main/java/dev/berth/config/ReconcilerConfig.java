@@ -54,6 +54,28 @@ public class ReconcilerConfig {
     @JsonProperty
     private Duration maxBackoff = Duration.minutes(6);
 
+    /**
+     * How long a swarm task may look stranded (its node down, or told to shut down while its node
+     * says it runs) before its attempt is Lost with reason NodeLost and the job runs again.
+     */
+    @NotNull
+    @JsonProperty
+    private Duration nodeLossGrace = Duration.seconds(30);
+
+    /** How many attempts of a job may be lost with their node before the job fails NodeLost. */
+    @Min(0)
+    @Max(100)
+    @JsonProperty
+    private int maxNodeLossRestarts = 3;
+
+    public Duration getNodeLossGrace() {
+        return nodeLossGrace;
+    }
+
+    public int getMaxNodeLossRestarts() {
+        return maxNodeLossRestarts;
+    }
+
     public Duration getInitialBackoff() {
         return initialBackoff;
     }

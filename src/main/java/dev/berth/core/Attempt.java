@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One run of a job: its steps, run one after another, and how the run went. {@code nodeId} is the
- * node of its first step (every later step runs there too); {@code exitCode} is the failing step's,
+ * One run of a job: its steps, run one after another, and how the run went. {@code nodeId} (and
+ * {@code nodeHostname}) is the node of its first step (every later step runs there too); {@code exitCode} is the failing step's,
  * or 0 once every step that counts has succeeded.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -20,6 +20,7 @@ public record Attempt(
         String message,
         Backend backend,
         String nodeId,
+        String nodeHostname,
         Instant startedAt,
         Instant finishedAt,
         Integer exitCode,
@@ -35,7 +36,8 @@ public record Attempt(
         for (int i = 0; i < stepNames.size(); i++) {
             steps.add(Step.waiting(i, stepNames.get(i)));
         }
-        return new Attempt(number, Phase.Launching, Reason.Launched, message, backend, null, null, null, null, steps);
+        return new Attempt(number, Phase.Launching, Reason.Launched, message, backend, null, null, null, null, null,
+                steps);
     }
 
     @JsonIgnore
@@ -55,23 +57,25 @@ public record Attempt(
     public Attempt withStep(Step step) {
         List<Step> all = new ArrayList<>(steps);
         all.set(step.index(), step);
-        return new Attempt(number, phase, reason, message, backend, nodeId, startedAt, finishedAt, exitCode, all);
+        return new Attempt(number, phase, reason, message, backend, nodeId, nodeHostname, startedAt, finishedAt,
+                exitCode, all);
     }
 
     public Attempt withPhase(Phase newPhase, Reason newReason, String newMessage) {
-        return new Attempt(number, newPhase, newReason, newMessage, backend, nodeId, startedAt, finishedAt, exitCode,
-                steps);
+        return new Attempt(number, newPhase, newReason, newMessage, backend, nodeId, nodeHostname, startedAt,
+                finishedAt, exitCode, steps);
     }
 
     /** The first start and node are kept: they are the attempt's, whatever later steps do. */
-    public Attempt withStart(Instant start, String node) {
-        return new Attempt(number, phase, reason, message, backend, nodeId != null ? nodeId : node,
-                startedAt != null ? startedAt : start, finishedAt, exitCode, steps);
+    public Attempt withStart(Instant start, String node, String hostname) {
+        boolean nodeKnown = nodeId != null;
+        return new Attempt(number, phase, reason, message, backend, nodeKnown ? nodeId : node,
+                nodeKnown ? nodeHostname : hostname, startedAt != null ? startedAt : start, finishedAt, exitCode, steps);
     }
 
     public Attempt withEnd(Integer newExitCode, Instant newFinishedAt) {
-        return new Attempt(number, phase, reason, message, backend, nodeId, startedAt, newFinishedAt, newExitCode,
-                steps);
+        return new Attempt(number, phase, reason, message, backend, nodeId, nodeHostname, startedAt, newFinishedAt,
+                newExitCode, steps);
     }
 
     /** Every step that has not ended is marked as never run, for the given cause. */
@@ -79,6 +83,7 @@ public record Attempt(
         List<Step> all = steps.stream()
                 .map(step -> step.isTerminal() ? step : step.withPhase(Phase.Skipped, cause, why))
                 .toList();
-        return new Attempt(number, phase, reason, message, backend, nodeId, startedAt, finishedAt, exitCode, all);
+        return new Attempt(number, phase, reason, message, backend, nodeId, nodeHostname, startedAt, finishedAt,
+                exitCode, all);
     }
 }

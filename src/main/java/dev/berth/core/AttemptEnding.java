@@ -28,8 +28,12 @@ public final class AttemptEnding {
             return finish(job, ended, status.withPhase(Phase.Cancelled, Reason.Cancelled, "cancelled on request" + exit),
                     now, lifecycle);
         }
-        if (ended.phase() == Phase.Failed && isRetryable(policy, ended) && ended.number() <= policy.retries()) {
-            Instant retryAt = now.plus(lifecycle.backoffAfter(ended.number()));
+        if (ended.phase() == Phase.Lost) {
+            return lostWithItsNode(job, ended, status, now, lifecycle);
+        }
+        int failures = status.failedOnTheirOwn(ended.number());
+        if (ended.phase() == Phase.Failed && isRetryable(policy, ended) && failures <= policy.retries()) {
+            Instant retryAt = now.plus(lifecycle.backoffAfter(failures));
             String message = "attempt " + ended.number() + " failed (" + ended.message() + "); attempt "
                     + (ended.number() + 1) + " at " + retryAt;
             JobStatus waiting = status.withPhase(Phase.Pending, Reason.BackOff, message)
@@ -43,6 +47,27 @@ public final class AttemptEnding {
                     + " reached"), now, lifecycle);
         }
         return finish(job, ended, status.withPhase(ended.phase(), ended.reason(), ended.message()), now, lifecycle);
+    }
+
+    /**
+     * An attempt lost with its node did not fail by itself: the job runs again at once, without
+     * using its backoffLimit, until it has lost {@code maxNodeLossRestarts} nodes; the next loss fails it.
+     */
+    private static StatusChange lostWithItsNode(Job job, Attempt ended, JobStatus status, Instant now,
+                                                Lifecycle lifecycle) {
+        int losses = status.nodeLosses() + 1;
+        if (losses > lifecycle.maxNodeLossRestarts()) {
+            return finish(job, ended, status.withNodeLoss().withPhase(Phase.Failed, ended.reason(), "attempt "
+                    + ended.number() + " was lost (" + ended.message() + "); the job lost its node " + losses
+                    + " times, reconciler.maxNodeLossRestarts is " + lifecycle.maxNodeLossRestarts()), now, lifecycle);
+        }
+        String message = "attempt " + ended.number() + " was lost (" + ended.message() + "); attempt "
+                + (ended.number() + 1) + " launches now (node loss " + losses + " of at most "
+                + lifecycle.maxNodeLossRestarts() + ")";
+        JobStatus again = status.withNodeLoss().withPhase(Phase.Pending, ended.reason(), message)
+                .withEnd(ended.exitCode(), null).withRetryAt(null);
+        return new StatusChange(again, ended, List.of(new JobEvent(now, EventType.Warning, Phase.Pending,
+                ended.reason(), message, ended.number())));
     }
 
     /**

@@ -68,13 +68,23 @@ public record Job(
 
     /** The attempt number the job's Docker objects carry (or will carry once launched). */
     public int currentAttempt() {
-        return status.phase() == Phase.Pending ? status.attempts() + 1 : status.attempts();
+        return awaitsLaunch() ? status.attempts() + 1 : status.attempts();
     }
 
-    /** The attempt being run: the latest one, unless the job waits for its next or is over. */
+    /**
+     * The attempt being run: the latest one, unless the job waits for its next or is over. A job
+     * whose task no swarm node can take yet is Pending (Unschedulable), yet its attempt is live.
+     */
     public Optional<Attempt> liveAttempt() {
-        boolean live = status.phase() == Phase.Launching || status.phase() == Phase.Running;
-        return live && attempt != null && attempt.number() == status.attempts()
+        boolean live = status.phase() == Phase.Launching || status.phase() == Phase.Running
+                || (status.phase() == Phase.Pending && status.reason() == Reason.Unschedulable);
+        return live && attempt != null && attempt.number() == status.attempts() && !attempt.isTerminal()
                 ? Optional.of(attempt) : Optional.empty();
+    }
+
+    /** Pending with nothing launched: its next attempt is still to be created. */
+    @JsonIgnore
+    public boolean awaitsLaunch() {
+        return status.phase() == Phase.Pending && liveAttempt().isEmpty();
     }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
  * What runs is one of: the inline fields (image, command, ...), which make one step named
  * {@code main}; {@code steps}, run one after another; or {@code fromCommand}, one step too.
  * {@code volumes} are container paths, each backed by a volume of the attempt mounted in every step.
+ * {@code placement} says where on a swarm it may run (null: anywhere).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record JobSpec(
@@ -24,7 +25,8 @@ public record JobSpec(
         FromCommand fromCommand,
         Desired desired,
         List<StepSpec> steps,
-        List<String> volumes) {
+        List<String> volumes,
+        Placement placement) {
 
     /** The name of the one step of a job written in the single-step form (or from a command). */
     public static final String MAIN_STEP = "main";
@@ -39,6 +41,7 @@ public record JobSpec(
         policy = policy == null ? Policy.DEFAULT : policy;
         steps = steps == null || steps.isEmpty() ? null : List.copyOf(steps);
         volumes = volumes == null || volumes.isEmpty() ? null : List.copyOf(volumes);
+        placement = placement == null || placement.isEmpty() ? null : placement;
     }
 
     /** A single-step spec, as the previous release stored every job. */
@@ -46,17 +49,17 @@ public record JobSpec(
                    String workingDir, String user, List<Mount> mounts, Resources resources, Policy policy,
                    FromCommand fromCommand, Desired desired) {
         this(image, command, entrypoint, env, workingDir, user, mounts, resources, policy, fromCommand, desired,
-                null, null);
+                null, null, null);
     }
 
     public JobSpec withFromCommand(FromCommand pinned) {
         return new JobSpec(image, command, entrypoint, env, workingDir, user, mounts, resources, policy, pinned,
-                desired, steps, volumes);
+                desired, steps, volumes, placement);
     }
 
     public JobSpec withDesired(Desired newDesired) {
         return new JobSpec(image, command, entrypoint, env, workingDir, user, mounts, resources, policy,
-                fromCommand, newDesired, steps, volumes);
+                fromCommand, newDesired, steps, volumes, placement);
     }
 
     /** Every step, in order: the single-step form is one step named main. */
@@ -69,6 +72,11 @@ public record JobSpec(
 
     public List<String> stepNames() {
         return stepSpecs().stream().map(StepSpec::name).toList();
+    }
+
+    /** Where on a swarm the job may run; none said: anywhere. */
+    public Placement placementOrNone() {
+        return placement == null ? Placement.NONE : placement;
     }
 
     /** The shared volumes' container paths; none when the job has none. */

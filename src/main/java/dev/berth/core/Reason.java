@@ -10,12 +10,20 @@ public enum Reason {
     NonZeroExit,
     OOMKilled,
     ImageNotFound,
+    /** A local image without a registry digest, which the other nodes of a swarm cannot get. */
+    ImageNotDistributable,
     CreateFailed,
     Rejected,
     StartFailed,
     EngineUnavailable,
     EngineNotSwarmManager,
     Lost,
+    /** No node of the swarm can take the task now (constraints, resources): the swarm's words say why. */
+    Unschedulable,
+    /** The node running the attempt went down (or stopped reporting) and did not come back in time. */
+    NodeLost,
+    /** The node running the attempt was drained: the swarm shut its task down. */
+    NodeDrained,
     BackOff,
     BackoffLimitExceeded,
     DeadlineExceeded,

@@ -10,7 +10,7 @@ public final class SortedMaps {
     private SortedMaps() {
     }
 
-    public static SortedMap<String, String> copyOf(Map<String, String> map) {
+    public static <V> SortedMap<String, V> copyOf(Map<String, V> map) {
         return Collections.unmodifiableSortedMap(map == null ? new TreeMap<>() : new TreeMap<>(map));
     }
 }

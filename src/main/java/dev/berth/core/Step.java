@@ -20,12 +20,13 @@ public record Step(
         String serviceId,
         String taskId,
         String nodeId,
+        String nodeHostname,
         Instant startedAt,
         Instant finishedAt) {
 
     /** A step not launched yet. */
     public static Step waiting(int index, String name) {
-        return new Step(index, name, Phase.Pending, null, null, null, null, null, null, null, null, null);
+        return new Step(index, name, Phase.Pending, null, null, null, null, null, null, null, null, null, null);
     }
 
     @JsonIgnore
@@ -40,16 +41,21 @@ public record Step(
 
     public Step withPhase(Phase newPhase, Reason newReason, String newMessage) {
         return new Step(index, name, newPhase, newReason, newMessage, exitCode, containerId, serviceId, taskId, nodeId,
-                startedAt, finishedAt);
+                nodeHostname, startedAt, finishedAt);
     }
 
     public Step withIds(String newContainerId, String newServiceId, String newTaskId, String newNodeId) {
         return new Step(index, name, phase, reason, message, exitCode, newContainerId, newServiceId, newTaskId,
-                newNodeId, startedAt, finishedAt);
+                newNodeId, nodeHostname, startedAt, finishedAt);
+    }
+
+    public Step withNodeHostname(String hostname) {
+        return new Step(index, name, phase, reason, message, exitCode, containerId, serviceId, taskId, nodeId,
+                hostname, startedAt, finishedAt);
     }
 
     public Step withRun(Integer newExitCode, Instant newStartedAt, Instant newFinishedAt) {
         return new Step(index, name, phase, reason, message, newExitCode, containerId, serviceId, taskId, nodeId,
-                newStartedAt, newFinishedAt);
+                nodeHostname, newStartedAt, newFinishedAt);
     }
 }

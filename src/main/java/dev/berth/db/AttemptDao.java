@@ -18,31 +18,33 @@ public interface AttemptDao {
 
     @SqlUpdate("""
             UPDATE job_attempts SET phase = :phase, reason = :reason, message = :message, backend = :backend,
-                node_id = :nodeId, started_at = :startedAt, finished_at = :finishedAt, exit_code = :exitCode
+                node_id = :nodeId, node_hostname = :nodeHostname, started_at = :startedAt,
+                finished_at = :finishedAt, exit_code = :exitCode
             WHERE job_id = :jobId AND number = :number
             """)
     int updateAttempt(@BindMethods AttemptRow row);
 
     @SqlUpdate("""
-            INSERT INTO job_attempts (job_id, number, phase, reason, message, backend, node_id, started_at,
-                finished_at, exit_code)
-            VALUES (:jobId, :number, :phase, :reason, :message, :backend, :nodeId, :startedAt, :finishedAt, :exitCode)
+            INSERT INTO job_attempts (job_id, number, phase, reason, message, backend, node_id, node_hostname,
+                started_at, finished_at, exit_code)
+            VALUES (:jobId, :number, :phase, :reason, :message, :backend, :nodeId, :nodeHostname, :startedAt,
+                :finishedAt, :exitCode)
             """)
     void insertAttempt(@BindMethods AttemptRow row);
 
     @SqlUpdate("""
             UPDATE job_steps SET name = :name, phase = :phase, reason = :reason, message = :message,
                 exit_code = :exitCode, container_id = :containerId, service_id = :serviceId, task_id = :taskId,
-                node_id = :nodeId, started_at = :startedAt, finished_at = :finishedAt
+                node_id = :nodeId, node_hostname = :nodeHostname, started_at = :startedAt, finished_at = :finishedAt
             WHERE job_id = :jobId AND attempt = :attempt AND step_index = :stepIndex
             """)
     int updateStep(@BindMethods StepRow row);
 
     @SqlUpdate("""
             INSERT INTO job_steps (job_id, attempt, step_index, name, phase, reason, message, exit_code,
-                container_id, service_id, task_id, node_id, started_at, finished_at)
+                container_id, service_id, task_id, node_id, node_hostname, started_at, finished_at)
             VALUES (:jobId, :attempt, :stepIndex, :name, :phase, :reason, :message, :exitCode, :containerId,
-                :serviceId, :taskId, :nodeId, :startedAt, :finishedAt)
+                :serviceId, :taskId, :nodeId, :nodeHostname, :startedAt, :finishedAt)
             """)
     void insertStep(@BindMethods StepRow row);
 
@@ -76,7 +78,7 @@ public interface AttemptDao {
         public AttemptRow map(ResultSet rs, StatementContext ctx) throws SQLException {
             return new AttemptRow(rs.getString("job_id"), rs.getInt("number"), rs.getString("phase"),
                     rs.getString("reason"), rs.getString("message"), rs.getString("backend"), rs.getString("node_id"),
-                    Columns.along(rs, "started_at"), Columns.along(rs, "finished_at"), Columns.integer(rs, "exit_code"));
+                    rs.getString("node_hostname"), Columns.along(rs, "started_at"), Columns.along(rs, "finished_at"), Columns.integer(rs, "exit_code"));
         }
     }
 
@@ -86,7 +88,8 @@ public interface AttemptDao {
             return new StepRow(rs.getString("job_id"), rs.getInt("attempt"), rs.getInt("step_index"),
                     rs.getString("name"), rs.getString("phase"), rs.getString("reason"), rs.getString("message"),
                     Columns.integer(rs, "exit_code"), rs.getString("container_id"), rs.getString("service_id"),
-                    rs.getString("task_id"), rs.getString("node_id"), Columns.along(rs, "started_at"),
+                    rs.getString("task_id"), rs.getString("node_id"), rs.getString("node_hostname"),
+                    Columns.along(rs, "started_at"),
                     Columns.along(rs, "finished_at"));
         }
     }

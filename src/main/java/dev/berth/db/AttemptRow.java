@@ -2,5 +2,5 @@ package dev.berth.db;
 
 /** One row of job_attempts. */
 public record AttemptRow(String jobId, int number, String phase, String reason, String message, String backend,
-                         String nodeId, Long startedAt, Long finishedAt, Integer exitCode) {
+                         String nodeId, String nodeHostname, Long startedAt, Long finishedAt, Integer exitCode) {
 }

@@ -15,10 +15,10 @@ public interface JobDao extends SqlObject {
     @SqlUpdate("""
             INSERT INTO jobs (id, name, labels, spec, secrets, generation, resolved, phase, reason, message,
                 exit_code, attempts, created_at, started_at, finished_at, observed_generation, next_attempt_at,
-                expires_at, version)
+                expires_at, node_losses, version)
             VALUES (:id, :name, :labels, :spec, :secrets, :generation, :resolved, :phase, :reason, :message,
                 :exitCode, :attempts, :createdAt, :startedAt, :finishedAt, :observedGeneration, :nextAttemptAt,
-                :expiresAt, :version)
+                :expiresAt, :nodeLosses, :version)
             """)
     void insert(@BindMethods JobRow row);
 
@@ -36,7 +36,7 @@ public interface JobDao extends SqlObject {
             UPDATE jobs SET resolved = :resolved, phase = :phase, reason = :reason, message = :message,
                 exit_code = :exitCode, attempts = :attempts, started_at = :startedAt, finished_at = :finishedAt,
                 observed_generation = :observedGeneration, next_attempt_at = :nextAttemptAt,
-                expires_at = :expiresAt, version = version + 1
+                expires_at = :expiresAt, node_losses = :nodeLosses, version = version + 1
             WHERE id = :id AND version = :version
             """)
     int updateStatus(@BindMethods JobRow row);

@@ -20,6 +20,7 @@ public record JobRow(
         long observedGeneration,
         Long nextAttemptAt,
         Long expiresAt,
+        int nodeLosses,
         long version) {
 
     /**

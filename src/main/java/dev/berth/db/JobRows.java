@@ -43,7 +43,7 @@ final class JobRows {
         return new JobRow(job.id(), job.name(), write(job.labels()), write(job.spec()), secrets, job.generation(),
                 resolvedJson, s.phase().name(), name(s.reason()), cut(s.message()), s.exitCode(), s.attempts(),
                 millis(s.createdAt()), millis(s.startedAt()), millis(s.finishedAt()), s.observedGeneration(),
-                millis(s.nextAttemptAt()), millis(s.expiresAt()), job.version());
+                millis(s.nextAttemptAt()), millis(s.expiresAt()), s.nodeLosses(), job.version());
     }
 
     JobRecord toRecord(JobRow row) {
@@ -54,7 +54,7 @@ final class JobRows {
         JobStatus status = new JobStatus(Phase.valueOf(row.phase()), reason(row.reason()), row.message(),
                 row.exitCode(), row.attempts(), Instant.ofEpochMilli(row.createdAt()), instant(row.startedAt()),
                 instant(row.finishedAt()), row.observedGeneration(), instant(row.nextAttemptAt()),
-                instant(row.expiresAt()));
+                instant(row.expiresAt()), row.nodeLosses());
         Secrets secrets = row.secrets() == null ? Secrets.NONE : new Secrets(read(row.secrets(), SECRETS));
         return new Job(row.id(), row.name(), read(row.labels(), LABELS), row.generation(),
                 read(row.spec(), JobSpec.class), secrets, status, latest, row.version());
@@ -62,13 +62,14 @@ final class JobRows {
 
     AttemptRow toRow(String jobId, Attempt a) {
         return new AttemptRow(jobId, a.number(), a.phase().name(), name(a.reason()), cut(a.message()),
-                a.backend().wireName(), a.nodeId(), millis(a.startedAt()), millis(a.finishedAt()), a.exitCode());
+                a.backend().wireName(), a.nodeId(), a.nodeHostname(), millis(a.startedAt()), millis(a.finishedAt()),
+                a.exitCode());
     }
 
     StepRow toRow(String jobId, int attempt, Step s) {
         return new StepRow(jobId, attempt, s.index(), s.name(), s.phase().name(), name(s.reason()), cut(s.message()),
-                s.exitCode(), s.containerId(), s.serviceId(), s.taskId(), s.nodeId(), millis(s.startedAt()),
-                millis(s.finishedAt()));
+                s.exitCode(), s.containerId(), s.serviceId(), s.taskId(), s.nodeId(), s.nodeHostname(),
+                millis(s.startedAt()), millis(s.finishedAt()));
     }
 
     /** Attempts with their steps; {@code steps} may hold the steps of other attempts and jobs too. */
@@ -81,7 +82,8 @@ final class JobRows {
         for (AttemptRow a : attempts) {
             List<Step> own = byAttempt.getOrDefault(a.jobId() + "/" + a.number(), List.of());
             all.add(new Attempt(a.number(), Phase.valueOf(a.phase()), reason(a.reason()), a.message(),
-                    Backend.fromWireName(a.backend()), a.nodeId(), instant(a.startedAt()), instant(a.finishedAt()),
+                    Backend.fromWireName(a.backend()), a.nodeId(), a.nodeHostname(), instant(a.startedAt()),
+                    instant(a.finishedAt()),
                     a.exitCode(), own));
         }
         return all;
@@ -89,8 +91,8 @@ final class JobRows {
 
     private static Step toStep(StepRow s) {
         return new Step(s.stepIndex(), s.name(), Phase.valueOf(s.phase()), reason(s.reason()), s.message(),
-                s.exitCode(), s.containerId(), s.serviceId(), s.taskId(), s.nodeId(), instant(s.startedAt()),
-                instant(s.finishedAt()));
+                s.exitCode(), s.containerId(), s.serviceId(), s.taskId(), s.nodeId(), s.nodeHostname(),
+                instant(s.startedAt()), instant(s.finishedAt()));
     }
 
     List<OutputRow> toRows(String jobId, int attempt, int step, StepOutput output, long now) {

@@ -10,6 +10,7 @@ import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.AccessMode;
 import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.DeviceRequest;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.MountType;
 import com.github.dockerjava.api.model.VolumeOptions;
@@ -17,6 +18,7 @@ import com.github.dockerjava.api.model.Volume;
 import dev.berth.core.Backend;
 import dev.berth.core.StepOutput;
 import dev.berth.core.Reason;
+import dev.berth.core.Reservations;
 import dev.berth.core.ResolvedSpec;
 import java.time.Clock;
 import java.time.Duration;
@@ -168,6 +170,15 @@ final class ContainerBackend {
         }
         if (spec.resources().memoryMb() != null) {
             host.withMemory(spec.resources().memoryMb() * 1024 * 1024);
+        }
+        Reservations reservations = spec.resources().reservations();
+        if (reservations != null && reservations.memoryMb() != null) {
+            host.withMemoryReservation(reservations.memoryMb() * 1024 * 1024);
+        }
+        if (reservations != null && reservations.gpus() > 0) {
+            // What `docker run --gpus N` asks for; it needs the engine's GPU runtime (NVIDIA's toolkit).
+            host.withDeviceRequests(List.of(new DeviceRequest().withCount((int) reservations.gpus())
+                    .withCapabilities(List.of(List.of("gpu")))));
         }
         CreateContainerCmd cmd = docker.createContainerCmd(spec.image())
                 .withName(request.name())

@@ -37,9 +37,12 @@ public final class DockerJavaGateway implements DockerGateway, Closeable {
         this.nodes = new SwarmNodes(http);
         this.follower = new LogFollower(connect(settings, httpClient(settings, null, MAX_LOG_FOLLOWERS)));
         this.instanceId = instanceId;
-        ImageSource images = new ImageSource(docker, settings.pullMissingImages(), settings.pullTimeout());
+        ImageSource images = new ImageSource(docker, settings.pullMissingImages(), settings.pullTimeout(),
+                settings.credentials());
         this.containers = new ContainerBackend(docker, images, clock, settings.callTimeout());
-        this.services = new SwarmBackend(docker, images, clock, settings.callTimeout());
+        this.services = new SwarmBackend(docker, new ServiceImages(docker, images, settings.imagesDistributedByHand()),
+                new ServiceCreator(http, settings.credentials()), nodes, settings.swarmConstraints(), clock,
+                settings.callTimeout());
         this.volumes = new Volumes(docker);
         this.swarmRole = new SwarmRole(() -> isSwarmManager(docker.infoCmd().exec()), clock);
     }

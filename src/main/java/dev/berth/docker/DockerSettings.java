@@ -1,7 +1,23 @@
 package dev.berth.docker;
 
 import java.time.Duration;
+import java.util.List;
 
-/** The engine connection and the launch rules the gateway needs from the configuration. */
-public record DockerSettings(String host, boolean pullMissingImages, Duration callTimeout, Duration pullTimeout) {
+/**
+ * The engine connection and the launch rules the gateway needs from the configuration.
+ * {@code swarmConstraints} apply to every service; {@code imagesDistributedByHand} lets a local
+ * image without a registry digest run on a swarm of several nodes; {@code credentials} may be null.
+ */
+public record DockerSettings(String host, boolean pullMissingImages, Duration callTimeout, Duration pullTimeout,
+                             List<String> swarmConstraints, boolean imagesDistributedByHand,
+                             RegistryCredentials credentials) {
+
+    public DockerSettings {
+        swarmConstraints = List.copyOf(swarmConstraints);
+    }
+
+    /** No server-wide constraints, no credentials. */
+    public DockerSettings(String host, boolean pullMissingImages, Duration callTimeout, Duration pullTimeout) {
+        this(host, pullMissingImages, callTimeout, pullTimeout, List.of(), false, null);
+    }
 }

@@ -2,6 +2,7 @@ package dev.berth.docker;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.model.AuthConfig;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -15,11 +16,14 @@ final class ImageSource {
     private final DockerClient docker;
     private final boolean pullMissingImages;
     private final Duration pullTimeout;
+    private final RegistryCredentials credentials;
 
-    ImageSource(DockerClient docker, boolean pullMissingImages, Duration pullTimeout) {
+    /** {@code credentials} null: pulls are anonymous. */
+    ImageSource(DockerClient docker, boolean pullMissingImages, Duration pullTimeout, RegistryCredentials credentials) {
         this.docker = docker;
         this.pullMissingImages = pullMissingImages;
         this.pullTimeout = pullTimeout;
+        this.credentials = credentials;
     }
 
     /** Empty when the image is now present; otherwise why it is not. */
@@ -29,7 +33,13 @@ final class ImageSource {
         }
         LOG.info("pulling missing image {}", image);
         try {
-            boolean done = docker.pullImageCmd(image).start()
+            var pull = docker.pullImageCmd(image);
+            // Only the registry the credentials are for may see them.
+            if (credentials != null && ImageNames.registryOf(image).equals(credentials.serverAddress())) {
+                pull.withAuthConfig(new AuthConfig().withUsername(credentials.username())
+                        .withPassword(credentials.password()).withRegistryAddress(credentials.serverAddress()));
+            }
+            boolean done = pull.start()
                     .awaitCompletion(pullTimeout.toMillis(), TimeUnit.MILLISECONDS);
             return done ? Optional.empty() : Optional.of("pulling " + image + " took over " + pullTimeout);
         } catch (DockerException e) {

@@ -1,5 +1,6 @@
 package dev.berth.docker;
 
+import dev.berth.core.Placement;
 import dev.berth.core.ResolvedSpec;
 import java.util.List;
 import java.util.Map;
@@ -7,17 +8,19 @@ import java.util.TreeMap;
 
 /**
  * Everything a backend needs to create one step of a job attempt: its deterministic name, labels,
- * spec, the attempt's shared volumes, and (swarm only) the node it must run on, null for any.
+ * spec, the attempt's shared volumes, and (swarm only) the job's placement and the node it must run
+ * on, null for any.
  */
 public record LaunchRequest(String name, Map<String, String> labels, ResolvedSpec spec, List<SharedVolume> volumes,
-                            String nodeId) {
+                            Placement placement, String nodeId) {
 
     public LaunchRequest {
         volumes = volumes == null ? List.of() : List.copyOf(volumes);
+        placement = placement == null ? Placement.NONE : placement;
     }
 
     public LaunchRequest(String name, Map<String, String> labels, ResolvedSpec spec) {
-        this(name, labels, spec, List.of(), null);
+        this(name, labels, spec, List.of(), Placement.NONE, null);
     }
 
     /** The labels a shared volume gets: those that say whose it is, without the step's. */

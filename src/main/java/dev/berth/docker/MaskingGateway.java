@@ -62,7 +62,8 @@ final class MaskingGateway implements DockerGateway {
     public Optional<Observation> observe(Workload workload) {
         return masked(() -> engine.observe(workload)).map(seen -> new Observation(seen.phase(), seen.reason(),
                 secrets.mask(seen.message()), seen.exitCode(), seen.startedAt(), seen.finishedAt(), seen.containerId(),
-                seen.serviceId(), seen.taskId(), seen.nodeId()));
+                seen.serviceId(), seen.taskId(), seen.nodeId(), seen.nodeHostname(),
+                seen.stranded() == null ? null : secrets.mask(seen.stranded())));
     }
 
     @Override

@@ -13,8 +13,14 @@ import com.github.dockerjava.api.model.ServiceSpec;
 import com.github.dockerjava.api.model.ServicePlacement;
 import com.github.dockerjava.api.model.TaskSpec;
 import com.github.dockerjava.api.model.VolumeOptions;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.dockerjava.core.DockerClientConfig;
 import dev.berth.core.ResolvedSpec;
+import dev.berth.core.PlacementPreference;
+import dev.berth.core.Reservations;
 import dev.berth.core.Resources;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -24,8 +30,44 @@ final class ServiceSpecs {
     private ServiceSpecs() {
     }
 
-    /** {@code image} is what the task's container is created from (see SwarmBackend for why an id). */
-    static ServiceSpec of(LaunchRequest request, String image) {
+    /**
+     * The service as the engine's API reads it. {@code image} is what any node can resolve (see
+     * ServiceImages); {@code serverConstraints} apply to every job.
+     */
+    static ObjectNode of(LaunchRequest request, String image, List<String> serverConstraints) {
+        ObjectNode spec = DockerClientConfig.getDefaultObjectMapper().valueToTree(model(request, image,
+                serverConstraints));
+        ObjectNode task = (ObjectNode) spec.get("TaskTemplate");
+        addPreferences(task, request.placement().preferences());
+        addGenericReservations(task, request.spec().resources());
+        return spec;
+    }
+
+    /** Placement preferences, which docker-java's model lacks: {@code {"Spread": {"SpreadDescriptor": ...}}}. */
+    private static void addPreferences(ObjectNode task, List<PlacementPreference> preferences) {
+        if (preferences.isEmpty()) {
+            return;
+        }
+        ArrayNode all = object(task, "Placement").putArray("Preferences");
+        preferences.forEach(p -> all.addObject().putObject("Spread").put("SpreadDescriptor", p.spread()));
+    }
+
+    /**
+     * Generic resources (a node's GPUs, say), which docker-java's model cannot carry (docker-java#2320):
+     * the swarm places the task only on a node with that many of the kind free, and hands the task
+     * the names of the ones it got (in DOCKER_RESOURCE_&lt;KIND&gt;).
+     */
+    private static void addGenericReservations(ObjectNode task, Resources resources) {
+        Reservations reservations = resources == null ? null : resources.reservations();
+        if (reservations == null || reservations.generic().isEmpty()) {
+            return;
+        }
+        ArrayNode generic = object(object(task, "Resources"), "Reservations").putArray("GenericResources");
+        reservations.generic().forEach((kind, count) ->
+                generic.addObject().putObject("DiscreteResourceSpec").put("Kind", kind).put("Value", count));
+    }
+
+    private static ServiceSpec model(LaunchRequest request, String image, List<String> serverConstraints) {
         TaskSpec task = new TaskSpec()
                 .withContainerSpec(containerSpec(request, image))
                 .withRestartPolicy(new ServiceRestartPolicy().withCondition(ServiceRestartCondition.NONE));
@@ -33,15 +75,25 @@ final class ServiceSpecs {
         if (resources != null) {
             task.withResources(resources);
         }
+        List<String> constraints = new ArrayList<>(serverConstraints);
+        constraints.addAll(request.placement().constraints());
         if (request.nodeId() != null) {
             // A shared volume lives on one node: every later step of the attempt must run there.
-            task.withPlacement(new ServicePlacement().withConstraints(List.of("node.id==" + request.nodeId())));
+            constraints.add("node.id==" + request.nodeId());
+        }
+        if (!constraints.isEmpty()) {
+            task.withPlacement(new ServicePlacement().withConstraints(constraints));
         }
         return new ServiceSpec()
                 .withName(request.name())
                 .withLabels(request.labels())
                 .withMode(new ServiceModeConfig().withReplicated(new ServiceReplicatedModeOptions().withReplicas(1)))
                 .withTaskTemplate(task);
+    }
+
+    /** The object under {@code field}, made when absent (docker-java writes absent parts as null). */
+    private static ObjectNode object(ObjectNode parent, String field) {
+        return parent.get(field) instanceof ObjectNode present ? present : parent.putObject(field);
     }
 
     private static ContainerSpec containerSpec(LaunchRequest request, String image) {
@@ -81,20 +133,44 @@ final class ServiceSpecs {
     }
 
     /**
-     * Reserving what the job may use makes the swarm hold its task as pending until a node has room,
-     * which is the queueing a job runner wants, instead of overcommitting a node.
+     * Limits cap what the task may use. Reservations make the swarm hold the task as pending until
+     * a node has that much free, which is the queueing a job runner wants; what a job does not
+     * reserve itself it reserves up to its limits, rather than overcommit a node.
      */
     private static ResourceRequirements resources(Resources resources) {
-        if (resources == null || (resources.cpus() == null && resources.memoryMb() == null)) {
+        if (resources == null) {
+            return null;
+        }
+        ResourceSpecs limits = specs(resources.cpus(), resources.memoryMb());
+        Reservations asked = resources.reservations();
+        // Each of cpus and memory reserves what the job asks, else its limit.
+        ResourceSpecs reservations = asked == null ? limits
+                : specs(asked.cpus() != null ? asked.cpus() : resources.cpus(),
+                        asked.memoryMb() != null ? asked.memoryMb() : resources.memoryMb());
+        if (limits == null && reservations == null) {
+            return null;
+        }
+        ResourceRequirements requirements = new ResourceRequirements();
+        if (limits != null) {
+            requirements.withLimits(limits);
+        }
+        if (reservations != null) {
+            requirements.withReservations(reservations);
+        }
+        return requirements;
+    }
+
+    private static ResourceSpecs specs(Double cpus, Long memoryMb) {
+        if (cpus == null && memoryMb == null) {
             return null;
         }
         ResourceSpecs specs = new ResourceSpecs();
-        if (resources.cpus() != null) {
-            specs.withNanoCPUs(Math.round(resources.cpus() * 1e9));
+        if (cpus != null) {
+            specs.withNanoCPUs(Math.round(cpus * 1e9));
         }
-        if (resources.memoryMb() != null) {
-            specs.withMemoryBytes(resources.memoryMb() * 1024 * 1024);
+        if (memoryMb != null) {
+            specs.withMemoryBytes(memoryMb * 1024 * 1024);
         }
-        return new ResourceRequirements().withLimits(specs).withReservations(specs);
+        return specs;
     }
 }

@@ -7,8 +7,8 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Service;
 import com.github.dockerjava.api.model.Task;
 import dev.berth.core.Backend;
-import dev.berth.core.StepOutput;
 import dev.berth.core.Reason;
+import dev.berth.core.StepOutput;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -23,14 +23,21 @@ final class SwarmBackend {
     private static final int SERVICE_UNAVAILABLE = 503;
 
     private final DockerClient docker;
-    private final ImageSource images;
+    private final ServiceImages images;
+    private final ServiceCreator creator;
+    private final List<String> serverConstraints;
     private final Clock clock;
     private final Duration callTimeout;
     private final SwarmTasks tasks;
+    private final SwarmNodes nodes;
 
-    SwarmBackend(DockerClient docker, ImageSource images, Clock clock, Duration callTimeout) {
+    SwarmBackend(DockerClient docker, ServiceImages images, ServiceCreator creator, SwarmNodes nodes,
+                 List<String> serverConstraints, Clock clock, Duration callTimeout) {
+        this.nodes = nodes;
         this.docker = docker;
         this.images = images;
+        this.creator = creator;
+        this.serverConstraints = List.copyOf(serverConstraints);
         this.clock = clock;
         this.callTimeout = callTimeout;
         this.tasks = new SwarmTasks(docker);
@@ -60,23 +67,16 @@ final class SwarmBackend {
     }
 
     /**
-     * The service is created from the local image's id, not its name: swarm's executor tries to pull
-     * any image named by tag before every task, even one that is present, so an id is the only way
-     * to keep it off the network. Pulling stays ImageSource's decision, as in container mode.
+     * The service never names its image by tag: swarm's executor pulls a tag before every task, even
+     * one that is present, and a tag can move between two tasks. ServiceImages picks the reference.
      */
     LaunchOutcome launch(LaunchRequest request) {
-        String image = request.spec().image();
-        Optional<String> imageId = localImageId(image);
-        if (imageId.isEmpty()) {
-            Optional<String> missing = images.ensurePresent(image);
-            imageId = missing.isPresent() ? Optional.empty() : localImageId(image);
-            if (imageId.isEmpty()) {
-                return new LaunchOutcome.Refused(Reason.ImageNotFound,
-                        missing.orElse("image " + image + " is not present on the engine"));
-            }
+        ServiceImages.Choice image = images.choose(request.spec().image());
+        if (image instanceof ServiceImages.Choice.Refused refused) {
+            return new LaunchOutcome.Refused(refused.reason(), refused.message());
         }
         try {
-            return createOrAdopt(request, imageId.get());
+            return createOrAdopt(request, ((ServiceImages.Choice.Named) image).reference());
         } catch (DockerException e) {
             if (e.getHttpStatus() == SERVICE_UNAVAILABLE) {
                 throw e; // not (or no longer) a swarm manager: the job waits for the next pass, it did not fail
@@ -86,21 +86,13 @@ final class SwarmBackend {
     }
 
     /** A 409 means an earlier launch of this very attempt got as far as creating it: adopt that one. */
-    private LaunchOutcome createOrAdopt(LaunchRequest request, String imageId) {
+    private LaunchOutcome createOrAdopt(LaunchRequest request, String image) {
         try {
-            String id = docker.createServiceCmd(ServiceSpecs.of(request, imageId)).exec().getId();
+            String id = creator.create(ServiceSpecs.of(request, image, serverConstraints));
             return new LaunchOutcome.Launched(id, false);
         } catch (ConflictException e) {
             LOG.info("service {} already existed: adopting it", request.name());
             return new LaunchOutcome.Launched(docker.inspectServiceCmd(request.name()).exec().getId(), true);
-        }
-    }
-
-    private Optional<String> localImageId(String image) {
-        try {
-            return Optional.of(docker.inspectImageCmd(image).exec().getId());
-        } catch (NotFoundException absent) {
-            return Optional.empty();
         }
     }
 
@@ -116,7 +108,11 @@ final class SwarmBackend {
         if (task == null) {
             return Optional.of(TaskStates.awaitingTask(serviceId));
         }
-        return Optional.of(TaskStates.interpret(tasks.facts(serviceId, task), clock.instant()));
+        TaskFacts facts = tasks.facts(serviceId, task);
+        if (facts.nodeId() != null && !facts.nodeId().isBlank()) {
+            facts = facts.withNode(nodes.find(facts.nodeId()).orElse(null));
+        }
+        return Optional.of(TaskStates.interpret(facts, clock.instant()));
     }
 
     StepOutput logs(Workload workload, int maxBytes) {
@@ -151,8 +147,8 @@ final class SwarmBackend {
             return Optional.empty();
         }
         // A service has nothing to start: before its task ends, it is on its way or running.
-        WorkloadState state = TaskStates.isTerminal(SwarmTasks.stateOf(task))
-                ? WorkloadState.FINISHED : WorkloadState.ACTIVE;
+        WorkloadState state = TaskStates.isTerminal(SwarmTasks.stateOf(task)) ? WorkloadState.FINISHED
+                : SwarmTasks.isToldToStop(task) ? WorkloadState.STRANDED : WorkloadState.ACTIVE;
         return Optional.of(new Workload(labels.get(BerthLabels.JOB), attempt, step, Backend.SERVICE, service.getId(),
                 spec.getName(), state, service.getCreatedAt() == null ? null : service.getCreatedAt().toInstant()));
     }

@@ -47,6 +47,20 @@ final class SwarmNodes {
         }
     }
 
+    /** One node; empty when the swarm no longer knows it (or the engine is not a manager). */
+    Optional<SwarmNode> find(String id) {
+        var request = DockerHttpClient.Request.builder().method(DockerHttpClient.Request.Method.GET)
+                .path("/nodes/" + id).build();
+        try (var response = http.execute(request)) {
+            if (response.getStatusCode() != 200) {
+                return Optional.empty();
+            }
+            return Optional.of(toNode(JSON.readTree(response.getBody())));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static SwarmNode toNode(JsonNode node) {
         JsonNode description = node.path("Description");
         JsonNode resources = description.path("Resources");

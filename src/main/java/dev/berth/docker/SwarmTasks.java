@@ -36,6 +36,12 @@ final class SwarmTasks {
         return status == null || status.getState() == null ? null : status.getState().getValue();
     }
 
+    /** The swarm wants the task gone (its node went down, was drained, or its service was removed). */
+    static boolean isToldToStop(Task task) {
+        var desired = task == null ? null : task.getDesiredState();
+        return desired != null && ("shutdown".equals(desired.getValue()) || "remove".equals(desired.getValue()));
+    }
+
     TaskFacts facts(String serviceId, Task task) {
         TaskStatus status = task.getStatus() == null ? new TaskStatus() : task.getStatus();
         var container = status.getContainerStatus();
@@ -44,7 +50,7 @@ final class SwarmTasks {
         String state = stateOf(task);
         TaskFacts facts = new TaskFacts(serviceId, task.getId(), task.getNodeId(), containerId, state,
                 task.getDesiredState() == null ? null : task.getDesiredState().getValue(), status.getErr(),
-                status.getMessage(), exitCode, status.getTimestamp(), null, null);
+                status.getMessage(), exitCode, status.getTimestamp(), null, null, null, null, null);
         boolean hasContainer = containerId != null && !containerId.isBlank();
         return TaskStates.isTerminal(state) && hasContainer ? withContainerFacts(facts) : facts;
     }
@@ -59,7 +65,8 @@ final class SwarmTasks {
             Long exitCode = facts.exitCode() != null ? facts.exitCode() : state.getExitCodeLong();
             return new TaskFacts(facts.serviceId(), facts.taskId(), facts.nodeId(), facts.containerId(),
                     facts.state(), facts.desiredState(), facts.error(), facts.message(), exitCode,
-                    facts.statusTimestamp(), state.getStartedAt(), state.getFinishedAt());
+                    facts.statusTimestamp(), state.getStartedAt(), state.getFinishedAt(), facts.nodeHostname(),
+                    facts.nodeState(), facts.nodeAvailability());
         } catch (NotFoundException gone) {
             LOG.debug("container {} of task {} is gone: the task's status is all there is", facts.containerId(),
                     facts.taskId());

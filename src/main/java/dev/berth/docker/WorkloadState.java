@@ -6,6 +6,11 @@ public enum WorkloadState {
     CREATED,
     /** Running, or somewhere on its way there. */
     ACTIVE,
+    /**
+     * A swarm task the swarm has told to shut down that still reports running: its node may be
+     * gone (or draining); an inspect says which, and only time tells whether it comes back.
+     */
+    STRANDED,
     /** Stopped for good; details need an inspect. */
     FINISHED
 }

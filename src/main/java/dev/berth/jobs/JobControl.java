@@ -72,10 +72,13 @@ public class JobControl {
         return store.delete(id);
     }
 
-    /** A pending job has nothing to stop: it is cancelled here and now. */
+    /**
+     * A job that launched nothing has nothing to stop: it is cancelled here and now. One whose
+     * service waits for a node (Pending, Unschedulable) has: the reconciler removes it.
+     */
     private Job requestCancel(Job job) {
         Job requested = job.withDesired(Desired.Cancel);
-        if (job.status().phase() != Phase.Pending) {
+        if (!job.awaitsLaunch()) {
             return requested;
         }
         Instant now = clock.instant();

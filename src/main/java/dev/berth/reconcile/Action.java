@@ -52,15 +52,19 @@ public sealed interface Action {
     }
 
     /** Why a live job is being stopped. */
-    enum StopCause { CANCEL, DEADLINE }
+    enum StopCause { CANCEL, DEADLINE, SCHEDULE_TIMEOUT }
 
     /**
      * Stop the job's current step (if it has an object), skip the steps after it, and end the job:
-     * cancelled, or past its deadline.
+     * cancelled, past its deadline, or unschedulable for longer than its policy allows.
      */
     record Stop(Job job, Workload workload, StopCause cause) implements Action {
         public String describe() {
-            return (cause == StopCause.CANCEL ? "cancelling job " : "stopping job past its deadline ") + job.id();
+            return switch (cause) {
+                case CANCEL -> "cancelling job ";
+                case DEADLINE -> "stopping job past its deadline ";
+                case SCHEDULE_TIMEOUT -> "failing job no node could take ";
+            } + job.id();
         }
     }
 

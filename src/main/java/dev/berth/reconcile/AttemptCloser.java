@@ -15,6 +15,7 @@ import dev.berth.docker.DockerGateway;
 import dev.berth.docker.EngineErrorException;
 import dev.berth.docker.Observation;
 import dev.berth.docker.Workload;
+import dev.berth.docker.WorkloadState;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -25,6 +26,9 @@ import java.util.Optional;
  * so that a crash in between loses nothing.
  */
 final class AttemptCloser {
+    private static final StepOutput LOST_OUTPUT = new StepOutput(CapturedLog.EMPTY, new CapturedLog(
+            "[berth: this step's node was lost; its output could not be read from it]\n", 0));
+
     private final StatusWriter writer;
     private final ReconcilerSettings settings;
     private final Clock clock;
@@ -52,6 +56,18 @@ final class AttemptCloser {
     }
 
     /**
+     * The step's task was lost with its node: its output cannot be read any more (the node that
+     * holds it is gone), so none is kept but a note saying so; the service is removed, so that a
+     * node that comes back drops the task's late container instead of running it on.
+     */
+    void lost(DockerGateway docker, Job job, int step, Workload workload, StatusChange change) {
+        boolean written = writer.write(job, change, null, new JobStore.Captured(step, LOST_OUTPUT)).isPresent();
+        if (written) {
+            docker.remove(workload);
+        }
+    }
+
+    /**
      * Stops the running step (a container gets docker.stopTimeout to exit before it is killed; a
      * service is stopped by its removal), skips the steps after it and ends the job: Cancelled, or
      * Failed with DeadlineExceeded. Neither is retried.
@@ -61,7 +77,11 @@ final class AttemptCloser {
         Workload workload = stop.workload();
         Instant now = clock.instant();
         boolean cancel = stop.cause() == Action.StopCause.CANCEL;
-        Reason reason = cancel ? Reason.Cancelled : Reason.DeadlineExceeded;
+        Reason reason = switch (stop.cause()) {
+            case CANCEL -> Reason.Cancelled;
+            case DEADLINE -> Reason.DeadlineExceeded;
+            case SCHEDULE_TIMEOUT -> Reason.Unschedulable;
+        };
         Optional<Attempt> live = job.liveAttempt();
         if (live.isEmpty()) {
             endWithoutAttempt(job, cancel, now);
@@ -71,14 +91,21 @@ final class AttemptCloser {
         Step step = attempt.currentStep().orElse(attempt.step(attempt.steps().size() - 1));
         Integer exitCode = step.exitCode();
         StepOutput output = null;
-        if (workload != null) {
+        if (workload != null && workload.state() == WorkloadState.STRANDED) {
+            output = LOST_OUTPUT; // its node may be gone with the output: asking would wait for it
+        } else if (workload != null) {
             docker.stop(workload, settings.lifecycle().stopTimeout());
             exitCode = docker.observe(workload).filter(Observation::isTerminal).map(Observation::exitCode)
                     .orElse(exitCode);
             output = captureLogs(docker, workload);
         }
-        String message = cancel ? "cancelled on request" + (exitCode == null ? "" : " (exited with code " + exitCode + ")")
-                : "exceeded policy.activeDeadlineSeconds (" + job.spec().policy().activeDeadlineSeconds() + " s)";
+        String message = switch (stop.cause()) {
+            case CANCEL -> "cancelled on request" + (exitCode == null ? "" : " (exited with code " + exitCode + ")");
+            case DEADLINE -> "exceeded policy.activeDeadlineSeconds (" + job.spec().policy().activeDeadlineSeconds()
+                    + " s)";
+            case SCHEDULE_TIMEOUT -> "no node could take it within policy.scheduleTimeoutSeconds ("
+                    + job.spec().policy().scheduleTimeoutSeconds() + " s): " + step.message();
+        };
         Phase phase = cancel ? Phase.Cancelled : Phase.Failed;
         boolean launched = workload != null || step.objectId(attempt.backend()) != null;
         Step stopped = (launched ? step.withPhase(phase, reason, message) : step.withPhase(Phase.Skipped, reason, message))

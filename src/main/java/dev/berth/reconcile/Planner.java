@@ -51,7 +51,7 @@ public final class Planner {
         List<Action> actions = new ArrayList<>();
         if (!observed.engineAvailable()) {
             for (Job job : activeJobs) {
-                if (job.status().phase() == Phase.Pending) {
+                if (job.awaitsLaunch()) {
                     Action hold = holdOnce(job, Reason.EngineUnavailable,
                             "the Docker engine is unavailable: " + observed.engineError());
                     if (hold != null) {
@@ -82,13 +82,13 @@ public final class Planner {
         Optional<Step> step = attempt.flatMap(Attempt::currentStep);
         // A pending job claims its next attempt's first object too: one a crashed launch left behind.
         int stepIndex = step.map(Step::index).orElse(0);
-        Workload workload = step.isPresent() || job.status().phase() == Phase.Pending
+        Workload workload = step.isPresent() || job.awaitsLaunch()
                 ? byStep.remove(key(job.id(), job.currentAttempt(), stepIndex)) : null;
-        Action stop = stopIfDue(job, workload, now);
+        Action stop = stopIfDue(job, step.orElse(null), workload, now);
         if (stop != null) {
             return stop;
         }
-        if (job.status().phase() == Phase.Pending) {
+        if (job.awaitsLaunch()) {
             Instant retryAt = job.status().nextAttemptAt();
             if (!launchEnabled || (retryAt != null && retryAt.isAfter(now))) {
                 return null;
@@ -112,6 +112,7 @@ public final class Planner {
                 : planWithObject(job, backend, step.get(), workload);
     }
 
+    /** A step waits for a node, or runs and reports nothing new: nothing to look at in detail. */
     private static Action planWithObject(Job job, Backend backend, Step step, Workload workload) {
         boolean steady = workload.state() == WorkloadState.ACTIVE && step.phase() == Phase.Running
                 && workload.objectId().equals(step.objectId(backend));
@@ -129,8 +130,11 @@ public final class Planner {
                 + job.currentAttempt() + " disappeared before it finished");
     }
 
-    /** A cancel request or a passed deadline ends the job, whatever its attempt is doing. */
-    private static Action stopIfDue(Job job, Workload workload, Instant now) {
+    /**
+     * A cancel request or a passed deadline ends the job, whatever its attempt is doing; so does a
+     * step that no node could take for policy.scheduleTimeoutSeconds (counted from its object's creation).
+     */
+    private static Action stopIfDue(Job job, Step step, Workload workload, Instant now) {
         if (job.spec().desired() == Desired.Cancel) {
             return new Action.Stop(job, workload, Action.StopCause.CANCEL);
         }
@@ -138,6 +142,12 @@ public final class Planner {
         Instant firstStart = job.status().startedAt();
         if (deadline != null && firstStart != null && !firstStart.plusSeconds(deadline).isAfter(now)) {
             return new Action.Stop(job, workload, Action.StopCause.DEADLINE);
+        }
+        Long scheduleTimeout = job.spec().policy().scheduleTimeoutSeconds();
+        boolean unschedulable = step != null && step.phase() == Phase.Pending && step.reason() == Reason.Unschedulable;
+        if (scheduleTimeout != null && unschedulable && workload != null && workload.createdAt() != null
+                && !workload.createdAt().plusSeconds(scheduleTimeout).isAfter(now)) {
+            return new Action.Stop(job, workload, Action.StopCause.SCHEDULE_TIMEOUT);
         }
         return null;
     }

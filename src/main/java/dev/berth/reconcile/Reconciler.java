@@ -19,6 +19,7 @@ import dev.berth.docker.LaunchOutcome;
 import dev.berth.docker.LaunchRequest;
 import dev.berth.docker.Observation;
 import dev.berth.docker.SharedVolume;
+import dev.berth.docker.SwarmNode;
 import dev.berth.docker.Workload;
 import dev.berth.jobs.SpecResolver;
 import java.time.Clock;
@@ -52,6 +53,7 @@ public class Reconciler {
     private final Clock clock;
     private final Executor actions;
     private final VolumeSweep volumeSweep;
+    private final NodeLossWatch nodeLoss;
     private Runnable requestPass = () -> { };
 
     /** Carries out a pass's actions one after another, on the thread of the pass. */
@@ -72,6 +74,7 @@ public class Reconciler {
         this.writer = new StatusWriter(store, clock);
         this.volumeSweep = new VolumeSweep(docker, settings.autoCleanup(), clock);
         this.closer = new AttemptCloser(writer, settings, clock, volumeSweep);
+        this.nodeLoss = new NodeLossWatch(settings.nodeLossGrace());
     }
 
     /** Lets an action ask for another pass at once (after a launch, the next look is worth having soon). */
@@ -82,6 +85,7 @@ public class Reconciler {
     public void pass() {
         Observed observed = observe();
         List<Job> active = store.active();
+        nodeLoss.retainJobs(active.stream().map(Job::id).collect(java.util.stream.Collectors.toSet()));
         LOG.debug("pass: {} active jobs, engine shows {}", active.size(), observed.workloads());
         List<CompletableFuture<Void>> running = planner.plan(active, observed, clock.instant()).stream()
                 .map(action -> CompletableFuture.runAsync(() -> executeAlone(action), actions))
@@ -141,7 +145,7 @@ public class Reconciler {
 
     private void launch(Action.Launch launch, DockerGateway engine) {
         Job job = launch.job();
-        boolean newAttempt = job.status().phase() == Phase.Pending;
+        boolean newAttempt = job.awaitsLaunch();
         SpecResolver.Resolution resolved;
         try {
             resolved = resolver.resolve(job.launchSpec());
@@ -167,7 +171,8 @@ public class Reconciler {
         }
         ResolvedSpec spec = resolved.steps().get(step);
         var request = new LaunchRequest(name, BerthLabels.onto(spec.labels(), settings.instanceId(), job.id(),
-                attempt, step), spec, volumes(job, attempt), nodeOfLaterStep(current.attempt(), step));
+                attempt, step), spec, volumes(job, attempt), job.spec().placementOrNone(),
+                nodeOfLaterStep(current.attempt(), step));
         LaunchOutcome outcome = engine.launch(current.attempt().backend(), request);
         if (outcome instanceof LaunchOutcome.Launched launched) {
             String message = (launched.adopted() ? "adopted " : "created ") + name;
@@ -209,7 +214,31 @@ public class Reconciler {
             execute(new Action.MarkLost(job, step, workload.name() + " disappeared before it finished"), engine);
             return;
         }
-        Observation observation = seen.get();
+        Observation observation = pinnedToALostNode(job, step, seen.get(), engine);
+        if (observation.stranded() != null) {
+            if (!nodeLoss.strandedTooLong(job.id(), workload.attempt(), step, clock.instant())) {
+                return; // its node may be back in a moment: the record keeps what it said before
+            }
+            String message = observation.stranded() + " for over " + nodeLoss.grace().toSeconds()
+                    + " s: the attempt is lost with it";
+            nodeLoss.clear(job.id(), workload.attempt(), step);
+            closer.lost(engine, job, step, workload, Transitions.stepLost(job, step, message, clock.instant(),
+                    settings.lifecycle()));
+            requestPass.run(); // the next attempt launches on the next pass
+            return;
+        }
+        if (observation.isTerminal() && observation.phase() != Phase.Succeeded
+                && nodeLoss.wasStranded(job.id(), workload.attempt(), step)) {
+            // Its node came back within the grace and reported the task it had lost (a dockerd that
+            // died kills its containers: exit 137). The swarm had given it up: not the job's result.
+            nodeLoss.clear(job.id(), workload.attempt(), step);
+            closer.lost(engine, job, step, workload, Transitions.stepLost(job, step, "the swarm shut the task down"
+                    + " when it lost its node, which came back and reported it " + observation.message()
+                    + ": the attempt is lost with it", clock.instant(), settings.lifecycle()));
+            requestPass.run();
+            return;
+        }
+        nodeLoss.clear(job.id(), workload.attempt(), step);
         if (observation.phase() == Phase.Launching) {
             engine.start(workload);
             requestPass.run();
@@ -219,7 +248,10 @@ public class Reconciler {
         if (change.isEmpty()) {
             return;
         }
-        if (observation.isTerminal()) {
+        if (observation.phase() == Phase.Lost && observation.reason() == Reason.NodeLost) {
+            closer.lost(engine, job, step, workload, change.get()); // its node cannot give its output
+            requestPass.run();
+        } else if (observation.isTerminal()) {
             boolean written = closer.finished(engine, job, step, workload, change.get());
             if (written && !change.get().attempt().isTerminal()) {
                 requestPass.run(); // the next step launches on the next pass
@@ -227,6 +259,30 @@ public class Reconciler {
         } else {
             write(job, change.get(), null, null);
         }
+    }
+
+    /**
+     * A later step must run on its attempt's node, where the volumes are: if that node is down,
+     * drained or gone, its task waits (Unschedulable) for a node that may never return, which is
+     * the attempt lost with its node, after the same grace as a task stranded on it.
+     */
+    private static Observation pinnedToALostNode(Job job, int step, Observation seen, DockerGateway engine) {
+        String pinned = job.attempt().nodeId();
+        if (step == 0 || pinned == null || seen.reason() != Reason.Unschedulable || seen.stranded() != null) {
+            return seen;
+        }
+        Optional<SwarmNode> node = engine.nodes().flatMap(all -> all.stream()
+                .filter(n -> pinned.equals(n.id())).findFirst());
+        String name = job.attempt().nodeHostname() != null ? job.attempt().nodeHostname() : pinned;
+        if (node.isEmpty()) {
+            return seen.stranded("node " + name + ", where the attempt's volumes are, has left the swarm");
+        }
+        String state = node.get().state();
+        if (!"ready".equals(state) || "drain".equals(node.get().availability())) {
+            return seen.stranded("node " + name + ", where the attempt's volumes are, is "
+                    + ("ready".equals(state) ? "drained" : state));
+        }
+        return seen;
     }
 
     private Optional<Job> write(Job job, StatusChange change, ResolvedSpec resolved, JobStore.Captured captured) {

@@ -1,12 +1,21 @@
 package dev.berth.reconcile;
 
 import dev.berth.core.Lifecycle;
+import java.time.Duration;
 
 /**
- * The settings a pass needs: whose objects are ours, what to keep, how much log to capture, and
- * the lifecycle rules (back-off, retention, stop grace).
+ * The settings a pass needs: whose objects are ours, what to keep, how much log to capture, the
+ * lifecycle rules (back-off, retention, stop grace, node-loss restarts), and how long a task may
+ * look stranded on its node before its attempt counts as lost.
  */
-public record ReconcilerSettings(String instanceId, boolean autoCleanup, int maxLogBytes, Lifecycle lifecycle) {
+public record ReconcilerSettings(String instanceId, boolean autoCleanup, int maxLogBytes, Lifecycle lifecycle,
+                                 Duration nodeLossGrace) {
+
+    public static final Duration DEFAULT_NODE_LOSS_GRACE = Duration.ofSeconds(30);
+
+    public ReconcilerSettings(String instanceId, boolean autoCleanup, int maxLogBytes, Lifecycle lifecycle) {
+        this(instanceId, autoCleanup, maxLogBytes, lifecycle, DEFAULT_NODE_LOSS_GRACE);
+    }
 
     public ReconcilerSettings(String instanceId, boolean autoCleanup, int maxLogBytes) {
         this(instanceId, autoCleanup, maxLogBytes, Lifecycle.DEFAULTS);

@@ -39,6 +39,7 @@ public final class Transitions {
                 .withIds(firstNonNull(seen.containerId(), current.containerId()),
                         firstNonNull(seen.serviceId(), current.serviceId()),
                         firstNonNull(seen.taskId(), current.taskId()), firstNonNull(seen.nodeId(), current.nodeId()))
+                .withNodeHostname(firstNonNull(seen.nodeHostname(), current.nodeHostname()))
                 .withRun(seen.exitCode(), firstNonNull(seen.startedAt(), current.startedAt()), seen.finishedAt());
         if (next.equals(current)) {
             return Optional.empty();
@@ -81,6 +82,13 @@ public final class Transitions {
         return stepEnded(job, failed, now, lifecycle);
     }
 
+    /** A step's task was lost with its node: the attempt is Lost (NodeLost), whatever its later steps. */
+    public static StatusChange stepLost(Job job, int stepIndex, String message, Instant now, Lifecycle lifecycle) {
+        Step step = job.attempt().step(stepIndex);
+        Step lost = step.withPhase(Phase.Lost, Reason.NodeLost, message).withRun(null, step.startedAt(), now);
+        return stepEnded(job, lost, now, lifecycle);
+    }
+
     public static StatusChange heldPending(Job job, Reason reason, String message, Instant now) {
         JobStatus next = job.status().withPhase(Phase.Pending, reason, message);
         return new StatusChange(next, null, List.of(new JobEvent(now, EventType.Warning, Phase.Pending, reason,
@@ -95,7 +103,8 @@ public final class Transitions {
         List<JobEvent> events = new ArrayList<>();
         String message = describe(job, step, step.message());
         if (step.phase() == Phase.Running) {
-            attempt = attempt.withStart(step.startedAt(), step.nodeId()).withPhase(Phase.Running, Reason.Started,
+            attempt = attempt.withStart(step.startedAt(), step.nodeId(), step.nodeHostname())
+                    .withPhase(Phase.Running, Reason.Started,
                     message);
             Instant at = Objects.requireNonNullElse(step.startedAt(), now);
             // One event when the job starts running, and one when each later step does: not one
@@ -104,9 +113,16 @@ public final class Transitions {
                 events.add(new JobEvent(at, EventType.Normal, Phase.Running, Reason.Started, message, attempt.number()));
             }
             status = status.withStart(step.startedAt()).withPhase(Phase.Running, Reason.Started, message);
-        } else if (status.phase() == Phase.Launching) {
+        } else if (status.phase() == Phase.Launching || status.phase() == Phase.Pending) {
+            // Before the attempt runs it goes as its first step does: Pending while no node can take it.
             attempt = attempt.withPhase(step.phase(), step.reason(), message);
             status = status.withPhase(step.phase(), step.reason(), message);
+        }
+        boolean newlyUnschedulable = step.reason() == Reason.Unschedulable
+                && job.attempt().step(step.index()).reason() != Reason.Unschedulable;
+        if (newlyUnschedulable) {
+            events.add(new JobEvent(now, EventType.Warning, Phase.Pending, Reason.Unschedulable, message,
+                    attempt.number()));
         }
         return new StatusChange(status, attempt, events);
     }
@@ -121,13 +137,15 @@ public final class Transitions {
             events.add(new JobEvent(step.startedAt(), EventType.Normal, Phase.Running, Reason.Started,
                     describe(job, step, "running"), attempt.number()));
         }
+        // The node is known even of a task that ended between two looks on a worker, whose start is not.
+        attempt = attempt.withStart(step.startedAt(), step.nodeId(), step.nodeHostname());
         if (step.startedAt() != null) {
-            attempt = attempt.withStart(step.startedAt(), step.nodeId());
             status = status.withStart(step.startedAt());
         }
         String message = describe(job, step, step.message());
         boolean more = step.index() + 1 < attempt.steps().size();
-        boolean goOn = step.phase() == Phase.Succeeded || continuesOnError(job, step);
+        // A lost step ends its attempt even with continueOnError: its node (and the volumes) went with it.
+        boolean goOn = step.phase() == Phase.Succeeded || (step.phase() != Phase.Lost && continuesOnError(job, step));
         Instant finishedAt = Objects.requireNonNullElse(step.finishedAt(), now);
         if (more && goOn && job.spec().desired() != Desired.Cancel) {
             EventType type = step.phase() == Phase.Succeeded ? EventType.Normal : EventType.Warning;
@@ -152,7 +170,7 @@ public final class Transitions {
     private static Attempt endOf(Job job, Attempt attempt, Instant finishedAt) {
         Optional<Step> failing = attempt.steps().stream()
                 .filter(s -> s.isTerminal() && s.phase() != Phase.Succeeded && s.phase() != Phase.Skipped
-                        && !continuesOnError(job, s))
+                        && (s.phase() == Phase.Lost || !continuesOnError(job, s)))
                 .findFirst();
         if (failing.isPresent()) {
             Step step = failing.get();

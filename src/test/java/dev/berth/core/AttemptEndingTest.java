@@ -88,6 +88,58 @@ class AttemptEndingTest {
                 .isEqualTo(NOW.plusSeconds(30));
     }
 
+    @Test
+    void anAttemptLostWithItsNodeRunsAgainAtOnceWithoutUsingTheBackoffLimit() {
+        Job job = withPolicy(Policy.DEFAULT, 1);
+
+        StatusChange change = AttemptEnding.apply(job, lostWithNode(job), NOW, LIFECYCLE);
+
+        assertThat(change.status().phase()).isEqualTo(Phase.Pending);
+        assertThat(change.status().reason()).isEqualTo(Reason.NodeLost);
+        assertThat(change.status().nextAttemptAt()).isNull();
+        assertThat(change.status().nodeLosses()).isEqualTo(1);
+        assertThat(change.status().message()).isEqualTo("attempt 1 was lost (node w2 is down); attempt 2 launches"
+                + " now (node loss 1 of at most 3)");
+        assertThat(change.attempt().phase()).isEqualTo(Phase.Lost);
+        assertThat(job.with(change).awaitsLaunch()).isTrue();
+        assertThat(job.with(change).currentAttempt()).isEqualTo(2);
+    }
+
+    @Test
+    void aJobThatLosesItsNodeOnceMoreThanAllowedFailsNodeLost() {
+        Job job = withLosses(withPolicy(new Policy(5, null, null, null), 4), 3);
+
+        JobStatus status = AttemptEnding.apply(job, lostWithNode(job), NOW, LIFECYCLE).status();
+
+        assertThat(status.phase()).isEqualTo(Phase.Failed);
+        assertThat(status.reason()).isEqualTo(Reason.NodeLost);
+        assertThat(status.nodeLosses()).isEqualTo(4);
+        assertThat(status.message()).endsWith("the job lost its node 4 times, reconciler.maxNodeLossRestarts is 3");
+    }
+
+    @Test
+    void attemptsLostWithTheirNodeDoNotCountAgainstTheBackoffLimitOfLaterFailures() {
+        // Attempts 1 and 2 were lost with their nodes; attempt 3 is the first that failed by itself.
+        Job job = withLosses(withPolicy(new Policy(1, null, null, null), 3), 2);
+
+        StatusChange change = AttemptEnding.apply(job, failedWith(job, 3), NOW, LIFECYCLE);
+
+        assertThat(change.status().reason()).isEqualTo(Reason.BackOff);
+        assertThat(change.status().nextAttemptAt()).as("the first retry's back-off").isEqualTo(NOW.plusSeconds(10));
+    }
+
+    private static Job withLosses(Job job, int losses) {
+        JobStatus status = job.status();
+        for (int i = 0; i < losses; i++) {
+            status = status.withNodeLoss();
+        }
+        return job.withStatus(status);
+    }
+
+    private static Attempt lostWithNode(Job job) {
+        return job.attempt().withPhase(Phase.Lost, Reason.NodeLost, "node w2 is down").withEnd(null, NOW);
+    }
+
     private static Job withPolicy(Policy policy, int attempt) {
         var spec = new dev.berth.core.JobSpec("img:1", List.of("true"), null, null, null, null, null, null, policy,
                 null, null);
@@ -97,7 +149,7 @@ class AttemptEndingTest {
             status = status.withNewAttempt(1, "again");
         }
         Attempt current = new Attempt(attempt, Phase.Running, Reason.Started, "running", Backend.CONTAINER, null,
-                NOW.minusSeconds(5), null, null, running.attempt().steps());
+                null, NOW.minusSeconds(5), null, null, running.attempt().steps());
         return new Job("a", null, null, 1, spec, status.withPhase(Phase.Running, Reason.Started, "running"), current, 3);
     }
 

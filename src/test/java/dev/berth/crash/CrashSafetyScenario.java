@@ -43,31 +43,47 @@ abstract class CrashSafetyScenario {
     private final long seed = Long.getLong("berth.crash.seed", System.nanoTime());
     private final Client client = ClientBuilder.newBuilder().connectTimeout(5, TimeUnit.SECONDS)
             .readTimeout(60, TimeUnit.SECONDS).build();
-    private final DockerClient streams = DockerClients.streams(TestEngine.HOST);
+    private final DockerClient streams = DockerClients.streams(engineHost());
 
     /** An engine event stream whose counts must show one object per attempt. */
     record Counted(String what, ObjectEvents events, boolean onlyThisRun) { }
 
     abstract boolean swarmMode();
 
+    /** The engine Berth runs its jobs on: the main engine, unless a scenario says otherwise. */
+    String engineHost() {
+        return TestEngine.HOST;
+    }
+
+    /** The image the jobs run: one that every node of that engine can get. */
+    String image() {
+        return TestEngine.IMAGE;
+    }
+
+    /** Removes what the run left on its engine. */
+    void removeLeftovers() {
+        TestEngine.removeAllOf(instance);
+    }
+
     /** The streams that count this backend's objects, followed from {@code since}. */
     abstract List<Counted> follow(DockerClient streams, Instant since);
 
     @AfterEach
     void cleanUp() throws Exception {
-        TestEngine.removeAllOf(instance);
+        removeLeftovers();
         client.close();
         streams.close();
     }
 
     @Test
     void everyJobEndsAsItsScriptSaysWithOneObjectPerStepOfAnAttemptThoughBerthIsKilledAgainAndAgain() throws Exception {
-        System.out.printf("[%s] seed %d, %d jobs, %d kills, swarm mode %s%n", instance, seed, JOBS, KILLS, swarmMode());
+        System.out.printf("[%s] seed %d, %d jobs, %d kills, swarm mode %s, engine %s%n", instance, seed, JOBS, KILLS,
+                swarmMode(), engineHost());
         Random random = new Random(seed);
         // Jobs of one to three steps: a kill between two steps must neither run one twice nor skip one.
         List<PlannedJob> plan = PlannedJob.batch("crash-" + instance, JOBS, random, 0, 9, 3);
         List<Counted> counted = follow(streams, Instant.now());
-        try (var berth = BerthProcess.forInstance(instance, TestEngine.HOST, swarmMode())) {
+        try (var berth = BerthProcess.forInstance(instance, engineHost(), swarmMode())) {
             berth.start(STARTUP);
             Map<PlannedJob, String> ids = submitWhileKilling(berth, plan, random);
             Map<String, JsonNode> ended = FinalStates.await(new JobsApi(client, berth.port()), ids.values(), BURST);
@@ -94,7 +110,7 @@ abstract class CrashSafetyScenario {
     private Map<PlannedJob, String> submitWhileKilling(BerthProcess berth, List<PlannedJob> plan, Random random)
             throws Exception {
         Instant deadline = Instant.now().plus(BURST);
-        var submitter = new PersistentSubmitter(new JobsApi(client, berth.port()), TestEngine.IMAGE);
+        var submitter = new PersistentSubmitter(new JobsApi(client, berth.port()), image());
         var crasher = new Crasher(berth, new Random(seed + 1), submitter::stored, plan.size(), KILLS, deadline);
         ExecutorService killing = Executors.newSingleThreadExecutor();
         try {

@@ -146,7 +146,7 @@ class SwarmBackendTest {
     }
 
     @Test
-    void aJobTooBigForEveryNodeWaitsAsLaunchingWithTheSchedulersReason() {
+    void aJobTooBigForEveryNodeIsPendingUnschedulableWithTheSchedulersReason() {
         String job = jobIds.next();
         var spec = new ResolvedSpec(IMAGE, List.of("true"), null, Map.of(), null, null, List.of(),
                 new Resources(4096.0, null));
@@ -161,8 +161,9 @@ class SwarmBackendTest {
         }
 
         assertThat(seen).hasValueSatisfying(o -> {
-            assertThat(o.phase()).isEqualTo(Phase.Launching);
-            assertThat(o.message()).contains("insufficient resources");
+            assertThat(o.phase()).isEqualTo(Phase.Pending);
+            assertThat(o.reason()).isEqualTo(Reason.Unschedulable);
+            assertThat(o.message()).startsWith("no suitable node (insufficient resources on 1 node)");
         });
         assertThat(listed(job).state()).isEqualTo(WorkloadState.ACTIVE);
     }

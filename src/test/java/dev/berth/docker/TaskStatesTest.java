@@ -49,12 +49,17 @@ class TaskStatesTest {
                         Phase.Failed, Reason.CreateFailed, null,
                         "could not create the container: create failed: invalid mount"),
                 Arguments.of(noContainer("rejected", "No such image: sha256:0001", "preparing"),
-                        Phase.Failed, Reason.Rejected, null, "rejected: No such image: sha256:0001"),
+                        Phase.Failed, Reason.ImageNotFound, null, "node n1 could not get the image: No such image:"
+                                + " sha256:0001"),
+                Arguments.of(noContainer("rejected", "invalid mount config for type \"bind\"", "preparing"),
+                        Phase.Failed, Reason.Rejected, null, "rejected: invalid mount config for type \"bind\""),
                 Arguments.of(task("shutdown", "", "shutdown", 0L, STATUS_AT, STARTED, ZERO),
-                        Phase.Failed, Reason.Lost, null, "the task went to state shutdown before it finished"),
+                        Phase.Lost, Reason.NodeLost, null,
+                        "the swarm shut the task down when it lost node n1: the task went to state shutdown"),
                 Arguments.of(task("orphaned", "node is down", "", 0L, STATUS_AT, null, null),
-                        Phase.Failed, Reason.Lost, null,
-                        "the task went to state orphaned before it finished: node is down"),
+                        Phase.Lost, Reason.NodeLost, null,
+                        "the swarm shut the task down when it lost node n1: the task went to state orphaned: node is"
+                                + " down"),
                 Arguments.of(noContainer("remove", "", ""),
                         Phase.Failed, Reason.Lost, null, "the task went to state remove before it finished"));
     }
@@ -72,19 +77,22 @@ class TaskStatesTest {
     }
 
     @Test
-    void aPendingTaskSaysWhyItWaits() {
+    void aTaskNoNodeCanTakeIsPendingUnschedulableInTheSwarmsWords() {
         Observation seen = TaskStates.interpret(
                 noContainer("pending", "no suitable node (insufficient resources on 1 node)", "pending"), NOW);
 
-        assertThat(seen.phase()).isEqualTo(Phase.Launching);
-        assertThat(seen.message()).isEqualTo("task pending: no suitable node (insufficient resources on 1 node)");
+        assertThat(seen.phase()).isEqualTo(Phase.Pending);
+        assertThat(seen.reason()).isEqualTo(Reason.Unschedulable);
+        assertThat(seen.isTerminal()).isFalse();
+        assertThat(seen.message()).isEqualTo("no suitable node (insufficient resources on 1 node)");
     }
 
     @Test
     void carriesTheSwarmIdsAndTreatsEmptyIdsAsUnknown() {
         Observation withContainer = TaskStates.interpret(task("running", "", "started", 0L, STATUS_AT, null, null), NOW);
         Observation without = TaskStates.interpret(
-                new TaskFacts("s1", "t1", "", "", "pending", "running", "", "", 0L, STATUS_AT, null, null), NOW);
+                new TaskFacts("s1", "t1", "", "", "pending", "running", "", "", 0L, STATUS_AT, null, null, null, null,
+                        null), NOW);
 
         assertThat(withContainer).extracting(Observation::serviceId, Observation::taskId, Observation::nodeId,
                 Observation::containerId).containsExactly("s1", "t1", "n1", "c1");
@@ -141,13 +149,95 @@ class TaskStatesTest {
         assertThat(TaskStates.interpret(task(state, "", "", 1L, STATUS_AT, null, null), NOW).isTerminal()).isTrue();
     }
 
+    @Test
+    void aRunningTaskOnANodeThatIsDownIsStrandedNotYetLost() {
+        Observation seen = TaskStates.interpret(onNode("running", "running", "down", "active"), NOW);
+
+        assertThat(seen.phase()).isEqualTo(Phase.Running);
+        assertThat(seen.nodeHostname()).isEqualTo("worker-2");
+        assertThat(seen.stranded()).isEqualTo("node worker-2 is down");
+    }
+
+    @Test
+    void aTaskToldToShutDownThatStillReportsRunningIsStranded() {
+        Observation seen = TaskStates.interpret(onNode("running", "shutdown", "ready", "active"), NOW);
+
+        assertThat(seen.stranded())
+                .isEqualTo("the swarm shut the task down but node worker-2 never reported it stopped");
+    }
+
+    @Test
+    void aTaskADrainedNodeIsStillStoppingIsNotStranded() {
+        assertThat(TaskStates.interpret(onNode("running", "shutdown", "ready", "drain"), NOW).stranded()).isNull();
+    }
+
+    @Test
+    void aRunningTaskOnAReadyNodeIsNotStranded() {
+        assertThat(TaskStates.interpret(onNode("running", "running", "ready", "active"), NOW).stranded()).isNull();
+    }
+
+    @Test
+    void aTaskShutDownByADrainIsLostNodeDrained() {
+        Observation seen = TaskStates.interpret(onNode("shutdown", "shutdown", "ready", "drain"), NOW);
+
+        assertThat(seen.phase()).isEqualTo(Phase.Lost);
+        assertThat(seen.reason()).isEqualTo(Reason.NodeDrained);
+        assertThat(seen.isTerminal()).isTrue();
+        assertThat(seen.message()).isEqualTo("node worker-2 was drained: the swarm shut the task down");
+    }
+
+    @Test
+    void anOrphanedTaskIsLostWithItsNode() {
+        Observation seen = TaskStates.interpret(onNode("orphaned", "shutdown", "down", "active"), NOW);
+
+        assertThat(seen.phase()).isEqualTo(Phase.Lost);
+        assertThat(seen.reason()).isEqualTo(Reason.NodeLost);
+        assertThat(seen.message()).startsWith("the swarm shut the task down when it lost node worker-2 (the node is"
+                + " down): the task went to state orphaned");
+    }
+
+    /** A node back within the grace stops the task the swarm shut down, and says so only then. */
+    @Test
+    void aTaskShutDownByANodeThatCameBackIsLostWithItsNode() {
+        Observation seen = TaskStates.interpret(onNode("shutdown", "shutdown", "ready", "active"), NOW);
+
+        assertThat(seen.phase()).isEqualTo(Phase.Lost);
+        assertThat(seen.reason()).isEqualTo(Reason.NodeLost);
+        assertThat(seen.message()).isEqualTo("the swarm shut the task down when it lost node worker-2: the task went"
+                + " to state shutdown");
+    }
+
+    @Test
+    void aTaskRejectedForWantOfItsImageIsImageNotFoundNamingTheNode() {
+        TaskFacts facts = new TaskFacts("s1", "t1", "n2", "", "rejected", "shutdown",
+                "No such image: 10.77.0.5:5000/absent@sha256:00", "preparing", null, STATUS_AT, null, null,
+                "worker-2", "ready", "active");
+
+        Observation seen = TaskStates.interpret(facts, NOW);
+
+        assertThat(seen.reason()).isEqualTo(Reason.ImageNotFound);
+        assertThat(seen.message())
+                .isEqualTo("node worker-2 could not get the image: No such image: 10.77.0.5:5000/absent@sha256:00");
+    }
+
+    private static TaskFacts onNode(String state, String desired, String nodeState, String availability) {
+        return new TaskFacts("s1", "t1", "n2", "c1", state, desired, "", "", null, STATUS_AT, null, null, "worker-2",
+                nodeState, availability);
+    }
+
     private static TaskFacts task(String state, String error, String message, Long exit, String statusAt,
                                   String started, String finished) {
-        return new TaskFacts("s1", "t1", "n1", "c1", state, "shutdown", error, message, exit, statusAt, started,
-                finished);
+        return new TaskFacts("s1", "t1", "n1", "c1", state, desiredFor(state), error, message, exit, statusAt,
+                started, finished, null, null, null);
     }
 
     private static TaskFacts noContainer(String state, String error, String message) {
-        return new TaskFacts("s1", "t1", "n1", "", state, "shutdown", error, message, 0L, STATUS_AT, null, null);
+        return new TaskFacts("s1", "t1", "n1", "", state, desiredFor(state), error, message, 0L, STATUS_AT, null,
+                null, null, null, null);
+    }
+
+    /** What the swarm wants of a task in that state: a finished one shut down, any other running. */
+    private static String desiredFor(String state) {
+        return TaskStates.isTerminal(state) ? "shutdown" : "running";
     }
 }

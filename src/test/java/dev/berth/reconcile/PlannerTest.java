@@ -236,7 +236,7 @@ class PlannerTest {
         var steps = List.of(new dev.berth.core.StepSpec("prepare", "img:1", null, null, null, null, null, null),
                 new dev.berth.core.StepSpec("main", "img:1", null, null, null, null, null, null));
         var spec = new dev.berth.core.JobSpec(null, null, null, null, null, null, null, null, null, null, null, steps,
-                null);
+                null, null);
         Job running = Jobs.running("a", "c1", spec);
         var first = running.attempt().step(0).withPhase(dev.berth.core.Phase.Succeeded, Reason.Completed,
                 "exited with code 0").withRun(0, NOW, NOW);

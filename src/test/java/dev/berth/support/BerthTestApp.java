@@ -26,6 +26,13 @@ public final class BerthTestApp {
                 ResourceHelpers.resourceFilePath("test-config.yml"), overrides.toArray(ConfigOverride[]::new));
     }
 
+    /** Berth in swarm mode on the multi-node bed's manager (see {@link LabSwarm}). */
+    public static DropwizardAppExtension<BerthConfiguration> onLab(String instanceId, String nodeLossGrace) {
+        return create(instanceId, ConfigOverride.config("docker.host", LabSwarm.MANAGER),
+                ConfigOverride.config("docker.swarmMode", "true"),
+                ConfigOverride.config("reconciler.nodeLossGrace", nodeLossGrace));
+    }
+
     public static String databaseFile(String instanceId) {
         try {
             Path dir = Files.createDirectories(Path.of("target", "test-db"));

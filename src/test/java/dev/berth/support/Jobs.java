@@ -46,7 +46,7 @@ public final class Jobs {
         Job launching = launching(id, containerId, spec, Backend.CONTAINER);
         Step first = launching.attempt().step(0).withPhase(Phase.Running, Reason.Started, "running")
                 .withRun(null, NOW, null);
-        Attempt attempt = launching.attempt().withStep(first).withStart(NOW, null)
+        Attempt attempt = launching.attempt().withStep(first).withStart(NOW, null, null)
                 .withPhase(Phase.Running, Reason.Started, "running");
         JobStatus status = launching.status().withPhase(Phase.Running, Reason.Started, "running").withStart(NOW);
         return new Job(id, null, Map.of(), 1, spec, status, attempt, 2);

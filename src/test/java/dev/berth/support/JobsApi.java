@@ -37,6 +37,17 @@ public final class JobsApi {
         }
     }
 
+    /** Asks for the job's cancel and expects 200: the job is cancelled, or being stopped. */
+    public void cancel(String id) {
+        try (Response response = client.target(base + "/jobs/" + id + "/cancel").request(MediaType.APPLICATION_JSON)
+                .post(Entity.json(""))) {
+            if (response.getStatus() != 200) {
+                throw new AssertionError("cancel of " + id + ": expected 200, got " + response.getStatus() + ": "
+                        + response.readEntity(String.class));
+            }
+        }
+    }
+
     public Response get(String path) {
         return client.target(base + path).request().get();
     }
