@@ -7,42 +7,29 @@ import dev.berth.support.Await;
 import dev.berth.support.BerthTestApp;
 import dev.berth.support.JobsApi;
 import dev.berth.support.LabSwarm;
+import dev.berth.support.OnTheBed;
 import dev.berth.support.TestEngine;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
-import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Swarm mode on the bed of scripts/swarm-lab: a manager and two workers, each its own dockerd, and a
  * registry. The workers start without the test image: they can only get it from the registry.
  */
-@Tag("multinode")
-@ExtendWith(DropwizardExtensionsSupport.class)
-class MultiNodeSwarmTest {
+class MultiNodeSwarmTest extends OnTheBed {
     private static final String INSTANCE = TestEngine.newInstanceId();
     private static final Duration DEADLINE = Duration.ofSeconds(120);
     static final DropwizardAppExtension<BerthConfiguration> APP = BerthTestApp.onLab(INSTANCE, "5s");
 
-    private JobsApi api;
-
-    @BeforeAll
-    static void bed() {
-        LabSwarm.requireBed();
-    }
-
-    @BeforeEach
-    void connect() {
-        api = new JobsApi(APP.client(), APP.getLocalPort());
+    @Override
+    protected DropwizardAppExtension<BerthConfiguration> app() {
+        return APP;
     }
 
     @AfterAll

@@ -10,10 +10,10 @@ import dev.berth.support.BerthTestApp;
 import dev.berth.support.DockerClients;
 import dev.berth.support.JobsApi;
 import dev.berth.support.LabSwarm;
+import dev.berth.support.OnTheBed;
 import dev.berth.support.ObjectEvents;
 import dev.berth.support.TestEngine;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
-import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,43 +21,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A worker of the bed is lost under running jobs (its dockerd SIGKILLed) or drained: the jobs on it
  * run again elsewhere, without using their backoffLimit, and each attempt had exactly one service.
  */
-@Tag("multinode")
-@ExtendWith(DropwizardExtensionsSupport.class)
-class NodeLossTest {
+class NodeLossTest extends OnTheBed {
     private static final String INSTANCE = TestEngine.newInstanceId();
-    private static final String PATIENT_INSTANCE = TestEngine.newInstanceId();
     private static final Duration DEADLINE = Duration.ofSeconds(180);
     static final DropwizardAppExtension<BerthConfiguration> APP = BerthTestApp.onLab(INSTANCE, "5s");
 
-    /** A Berth that gives a lost node long enough to come back. */
-    static final DropwizardAppExtension<BerthConfiguration> PATIENT = BerthTestApp.onLab(PATIENT_INSTANCE, "10m");
-
-    private JobsApi api;
-
-    @BeforeAll
-    static void bed() {
-        LabSwarm.requireBed();
-    }
-
-    @BeforeEach
-    void connect() {
-        api = new JobsApi(APP.client(), APP.getLocalPort());
+    @Override
+    protected DropwizardAppExtension<BerthConfiguration> app() {
+        return APP;
     }
 
     @AfterAll
     static void cleanUp() {
         LabSwarm.removeAllOf(INSTANCE);
-        LabSwarm.removeAllOf(PATIENT_INSTANCE);
     }
 
     @Test
@@ -110,37 +92,6 @@ class NodeLossTest {
                     List::isEmpty, Duration.ofSeconds(60));
             assertThat(w2.listContainersCmd().withShowAll(true).withLabelFilter(labels).exec()).isEmpty();
         }
-    }
-
-    /**
-     * A node that comes back within the grace reports the task it lost as failed (the restarted
-     * dockerd kills the containers its predecessor left: exit 137). That is not the job's result:
-     * the attempt is lost. (A task that ended by itself while its dockerd was down, before the
-     * restart, is reported as it ended, and counts.)
-     */
-    @Test
-    void aTaskANodeThatCameBackReportsFailedIsNotTheJobsResult() {
-        var patient = new JobsApi(PATIENT.client(), PATIENT.getLocalPort());
-        String id = patient.submitJson("""
-                {"image": "%s", "command": ["sh", "-c", "sleep 25; echo finished"],
-                 "placement": {"constraints": ["node.labels.zone==b"]}}""".formatted(LabSwarm.IMAGE));
-        patient.awaitPhase(id, Set.of("Running"), DEADLINE);
-        try {
-            LabSwarm.killNode(2);
-        } finally {
-            LabSwarm.restartNode(2);
-        }
-
-        JsonNode job = patient.awaitTerminal(id, DEADLINE);
-
-        assertThat(job.get("status").get("phase").asText()).as(job.toString()).isEqualTo("Succeeded");
-        JsonNode lost = job.get("attempts").get(0);
-        assertThat(lost.get("phase").asText()).as(job.toString()).isEqualTo("Lost");
-        assertThat(lost.get("reason").asText()).isEqualTo("NodeLost");
-        assertThat(lost.get("message").asText()).contains("which came back and reported it");
-        assertThat(job.get("attempts").size()).isEqualTo(2);
-        assertThat(job.get("status").get("exitCode").asInt()).isZero();
-        assertThat(patient.logs(id)).isEqualTo("finished\n");
     }
 
     @Test

@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Berth's benchmark: Berth beside a direct docker-java baseline, on the same engine in the same run.
- * Started by scripts/bench, which builds the jar and the test image and passes the paths.
+ * Berth's benchmark: Berth beside a direct docker-java baseline, on the same engine in the same run:
+ * this machine's, or the swarm bed's manager (BERTH_BENCH_LAB). Started by scripts/bench, which
+ * builds the jar and the test image (and brings up the bed) and passes the paths and the engine.
  */
 public final class Bench {
 
@@ -15,26 +16,31 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         BenchSettings settings = BenchSettings.fromEnvironment();
-        Set<String> sections = Set.of(System.getenv().getOrDefault("BERTH_BENCH_SECTIONS", "throughput,api,store")
-                .split(","));
-        var docker = DockerClients.create(settings.jobs() + 16);
+        BenchEngine engine = settings.engine();
+        Set<String> sections = sections(engine);
+        var docker = DockerClients.create(engine.dockerHost(), settings.jobs() + 16);
         var quiet = new QuietMachine();
         List<String> instances = new ArrayList<>();
         for (String purpose : List.of("container", "swarm", "api", "scale")) {
             instances.add(settings.instanceId(purpose));
         }
         boolean swarmManager = MachineInfo.isSwarmManager(docker);
+        if (engine.swarmBed() && !swarmManager) {
+            throw new IllegalStateException(engine.dockerHost() + " is not a swarm manager (scripts/swarm-lab status)");
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             BerthServer.stopAll();
             OwnObjects.removeAll(docker, settings.runId(), instances, swarmManager);
         }));
         var results = new Results(settings, MachineInfo.read(docker, settings.commit()));
-        System.out.printf("benchmark run %s: %d jobs per round, %d rounds; work files in %s%n", settings.runId(),
-                settings.jobs(), settings.rounds(), settings.workDir());
+        System.out.printf("benchmark run %s on %s: %d jobs per round, %d rounds; work files in %s%n", settings.runId(),
+                engine.dockerHost(), settings.jobs(), settings.rounds(), settings.workDir());
         if (sections.contains("throughput")) {
             var throughput = new ThroughputSuite(settings, docker, quiet);
-            System.out.println("1-2. throughput and latency, container mode");
-            results.add(throughput.run(false));
+            if (!engine.swarmBed()) {
+                System.out.println("1-2. throughput and latency, container mode");
+                results.add(throughput.run(false));
+            }
             if (swarmManager) {
                 System.out.println("1-2. throughput and latency, swarm mode");
                 results.add(throughput.run(true));
@@ -56,5 +62,21 @@ public final class Bench {
         System.out.println(report.summaryTable());
         report.write(settings.report());
         System.out.println("written: " + settings.report());
+    }
+
+    /**
+     * BERTH_BENCH_SECTIONS. On the bed only the throughput section, in swarm mode: a container-mode
+     * job there would be a container on the manager alone, and the API and the store do not depend
+     * on where jobs run, so a run on one node measures all three.
+     */
+    private static Set<String> sections(BenchEngine engine) {
+        Set<String> asked = Set.of(System.getenv().getOrDefault("BERTH_BENCH_SECTIONS", "throughput,api,store")
+                .split(","));
+        if (!engine.swarmBed()) {
+            return asked;
+        }
+        System.out.println("on the swarm bed only swarm mode is measured: container mode, the API and the store"
+                + " are measured on one node");
+        return asked.contains("throughput") ? Set.of("throughput") : Set.of();
     }
 }

@@ -4,10 +4,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * What a benchmark run does and where: sizes from the environment (BERTH_BENCH_*), paths from the
- * system properties scripts/bench passes.
+ * What a benchmark run does and where: sizes from the environment (BERTH_BENCH_*), paths and the
+ * engine from the system properties scripts/bench passes.
  */
-record BenchSettings(int jobs, int rounds, String image, Path jar, Path config, Path workDir, Path report,
+record BenchSettings(int jobs, int rounds, BenchEngine engine, Path jar, Path config, Path workDir, Path report,
                      String runId, String commit, Duration apiRun, int seededJobs, int activeJobs) {
 
     /** Every object the baseline creates carries this label with the run id, and only those are removed. */
@@ -18,7 +18,7 @@ record BenchSettings(int jobs, int rounds, String image, Path jar, Path config, 
         return new BenchSettings(
                 intFromEnv("BERTH_BENCH_JOBS", 100),
                 intFromEnv("BERTH_BENCH_ROUNDS", 3),
-                System.getenv().getOrDefault("BERTH_BENCH_IMAGE", "berth-test-busybox:1"),
+                BenchEngine.fromProperties(),
                 Path.of(required("bench.jar")),
                 Path.of(required("bench.config")),
                 Path.of(required("bench.work")),
@@ -28,6 +28,11 @@ record BenchSettings(int jobs, int rounds, String image, Path jar, Path config, 
                 Duration.ofSeconds(intFromEnv("BERTH_BENCH_API_SECONDS", 10)),
                 intFromEnv("BERTH_BENCH_SEEDED_JOBS", 100_000),
                 50);
+    }
+
+    /** The image every job runs, on both sides. */
+    String image() {
+        return engine.image();
     }
 
     /** The Berth instance id of one server: its objects carry it, so cleanup can find exactly them. */

@@ -52,6 +52,8 @@ final class BerthServer implements AutoCloseable {
         all.put("server.applicationConnectors[0].port", Integer.toString(apiPort));
         all.put("server.adminConnectors[0].port", Integer.toString(adminPort));
         all.put("database.url", "jdbc:h2:" + database.toAbsolutePath());
+        // The engine the driver watches and cleans up, whatever config.yml names.
+        all.put("docker.host", settings.engine().dockerHost());
         all.putAll(overrides);
         List<String> command = new ArrayList<>(List.of(javaExecutable()));
         for (String option : System.getProperty("bench.javaOptions", "").trim().split("\\s+")) {

@@ -9,7 +9,6 @@ import java.time.Duration;
 
 /** docker-java clients over the same httpclient5 transport Berth uses. */
 final class DockerClients {
-    static final String HOST = System.getenv().getOrDefault("BERTH_BENCH_DOCKER_HOST", "unix:///var/run/docker.sock");
 
     private DockerClients() {
     }
@@ -18,9 +17,9 @@ final class DockerClients {
      * {@code maxConnections} must cover every call that may block at once (a wait holds its
      * connection until the container exits). No response timeout: a wait may legitimately be long.
      */
-    static DockerClient create(int maxConnections) {
-        var config = DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost(HOST).build();
-        var http = new ApacheDockerHttpClient.Builder().dockerHost(URI.create(HOST))
+    static DockerClient create(String host, int maxConnections) {
+        var config = DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost(host).build();
+        var http = new ApacheDockerHttpClient.Builder().dockerHost(URI.create(host))
                 .maxConnections(maxConnections)
                 .connectionTimeout(Duration.ofSeconds(30))
                 .build();

@@ -16,7 +16,7 @@ record MachineInfo(int cores, String cpuModel, long memoryMb, String engine, Str
         var version = docker.versionCmd().exec();
         Info info = docker.infoCmd().exec();
         String engine = version.getVersion() + " (API " + version.getApiVersion() + ", " + info.getDriver()
-                + ", swarm " + (isSwarmManager(info) ? "manager" : "off") + ")";
+                + ", swarm " + (isSwarmManager(info) ? "manager of " + nodes(info) : "off") + ")";
         return new MachineInfo(Runtime.getRuntime().availableProcessors(), readCpuModel(), readMemoryMb(), engine,
                 System.getProperty("os.name") + " " + System.getProperty("os.version"),
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
@@ -29,6 +29,12 @@ record MachineInfo(int cores, String cpuModel, long memoryMb, String engine, Str
 
     private static boolean isSwarmManager(Info info) {
         return info.getSwarm() != null && Boolean.TRUE.equals(info.getSwarm().getControlAvailable());
+    }
+
+    /** How many nodes the swarm has: one on this machine's engine, three on the bed. */
+    private static String nodes(Info info) {
+        Integer nodes = info.getSwarm().getNodes();
+        return nodes == null ? "an unknown number of nodes" : nodes == 1 ? "1 node" : nodes + " nodes";
     }
 
     private static String readCpuModel() throws IOException {

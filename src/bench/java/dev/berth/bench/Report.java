@@ -48,10 +48,13 @@ final class Report {
     }
 
     private String generated() {
+        BenchEngine engine = results.settings.engine();
         StringBuilder doc = new StringBuilder();
         doc.append("# Benchmarks\n\n")
-                .append("Berth beside a direct docker-java baseline, measured by `scripts/bench` in one run on one ")
-                .append("engine (see the README's *Benchmark* section). Every figure is the median over the rounds, ")
+                .append("Berth beside a direct docker-java baseline, measured by ")
+                .append(engine.swarmBed() ? "`BERTH_BENCH_LAB=1 scripts/bench` in one run on the 3-node swarm test "
+                        + "bed of `scripts/swarm-lab`, through its manager " : "`scripts/bench` in one run on one engine ")
+                .append("(see the README's *Benchmark* section). Every figure is the median over the rounds, ")
                 .append("with the smallest and largest round in brackets: `median (min–max)`. The figures above the ")
                 .append("analysis are generated; rerunning `scripts/bench` replaces them.\n\n")
                 .append("## Machine\n\n").append(ReportTables.machine(results));
@@ -61,9 +64,7 @@ final class Report {
         }
         doc.append("\n## Targets\n\n").append(ReportTables.targets(results));
         if (!results.modes.isEmpty()) {
-            doc.append("\n## 1. Throughput\n\n").append(ReportMethods.THROUGHPUT)
-                    .append(ReportTables.throughput(results))
-                    .append("\n## 2. Latency\n\n").append(ReportMethods.LATENCY).append(ReportTables.latency(results));
+            throughputAndLatency(doc, engine);
         }
         if (results.api != null) {
             doc.append("\n## 3. API\n\n").append(ReportMethods.api(results.api)).append(ReportTables.api(results.api))
@@ -77,8 +78,19 @@ final class Report {
                             + "**%.2f**.%n", results.store.passRatio()));
         }
         if (!results.modes.isEmpty()) {
-            doc.append("\n## Every throughput round, in the order run\n\n").append(ReportTables.rawRounds(results));
+            doc.append("\n## ").append(engine.label("Every throughput round")).append(", in the order run\n\n")
+                    .append(ReportTables.rawRounds(results));
         }
         return doc.append('\n').toString();
+    }
+
+    /** Sections 1 and 2; on the bed their headings say so, and what differs there follows each method. */
+    private void throughputAndLatency(StringBuilder doc, BenchEngine engine) {
+        doc.append("\n## ").append(engine.label("1. Throughput")).append("\n\n").append(ReportMethods.THROUGHPUT)
+                .append(engine.swarmBed() ? ReportMethods.swarmBed(engine.image()) : "")
+                .append(ReportTables.throughput(results))
+                .append("\n## ").append(engine.label("2. Latency")).append("\n\n").append(ReportMethods.LATENCY)
+                .append(engine.swarmBed() ? ReportMethods.SWARM_BED_LATENCY : "")
+                .append(ReportTables.latency(results));
     }
 }

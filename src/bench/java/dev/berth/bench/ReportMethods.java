@@ -37,6 +37,29 @@ final class ReportMethods {
 
             """;
 
+    /** On the bed, what differs from the text above; the image's digest reference goes in. */
+    static String swarmBed(String image) {
+        return String.format("""
+                **On the 3-node swarm bed** (`BERTH_BENCH_LAB=1`): the manager and two workers of \
+                `scripts/swarm-lab`, each a dockerd in a network namespace of its own on this machine (all three \
+                share its cores), and the bed's registry. Berth (`docker.host` the manager's socket, \
+                `docker.swarmMode=true`) and the baseline both talk to the manager only; the swarm spreads the \
+                tasks over the three nodes. Both sides name the image by its digest in the bed's registry \
+                (`%s`), not by a local id: the workers have no copy and pull it once each, on their first task \
+                (normally in the unreported warm-up rounds). Container mode is not measured on the bed (a job \
+                would be a container on the manager alone), nor are the API and the store, which do not depend \
+                on where jobs run: `scripts/bench` without `BERTH_BENCH_LAB` measures them on one node.
+
+                """, image);
+    }
+
+    static final String SWARM_BED_LATENCY = """
+            On the bed, the manager cannot inspect a container that ran on a worker: for such a task both sides \
+            take the finish from the task's status timestamp (as Berth itself does), and the baseline's \
+            create → running is unknown, so its figures come from the tasks the manager ran itself.
+
+            """;
+
     static final String STORE = """
             50 jobs (`sleep 3600`) are launched by Berth and left running; the server stops. Two copies of its \
             database are made; into one, 100,000 finished jobs are copied in SQL from one job Berth really ran to \

@@ -15,7 +15,7 @@ final class ReportTables {
                 List.of("date (UTC)", m.date().toString()),
                 List.of("CPU", m.cores() + " cores, " + m.cpuModel()),
                 List.of("memory", String.format("%,d MB", m.memoryMb())),
-                List.of("engine", "Docker " + m.engine()),
+                List.of("engine", "Docker " + m.engine() + r.settings.engine().engineNote()),
                 List.of("kernel", m.kernel()),
                 List.of("Java", m.java()),
                 List.of("Berth's JVM options", "`" + System.getProperty("bench.javaOptions", "") + "`"),
@@ -31,8 +31,9 @@ final class ReportTables {
     }
 
     static String throughput(Results r) {
+        BenchEngine engine = r.settings.engine();
         return table(List.of("mode", "Berth jobs/s", "baseline jobs/s", "Berth / baseline", "ratio per round",
-                "failed jobs (Berth, baseline)"), r.modes.stream().map(m -> List.of(m.mode(),
+                "failed jobs (Berth, baseline)"), r.modes.stream().map(m -> List.of(engine.label(m.mode()),
                 m.berthJobsPerSecond().format("%.2f"), m.baselineJobsPerSecond().format("%.2f"),
                 String.format("**%.2f**", m.ratio()), m.ratioPerRound().format("%.2f"),
                 m.failures(ModeResult::berth) + ", " + m.failures(ModeResult::baseline))).toList());
@@ -41,8 +42,9 @@ final class ReportTables {
     static String latency(Results r) {
         var rows = new java.util.ArrayList<List<String>>();
         for (ModeResult m : r.modes) {
-            latencyRows(rows, m.mode() + ", one at a time", m.berthAlone(), m.baselineAlone());
-            latencyRows(rows, m.mode() + ", burst of " + r.settings.jobs(), m.berth(), m.baseline());
+            String mode = r.settings.engine().label(m.mode());
+            latencyRows(rows, mode + ", one at a time", m.berthAlone(), m.baselineAlone());
+            latencyRows(rows, mode + ", burst of " + r.settings.jobs(), m.berth(), m.baseline());
         }
         return table(List.of("mode, load", "latency", "p50 ms", "p95 ms"), rows);
     }
@@ -101,9 +103,10 @@ final class ReportTables {
     static String rawRounds(Results r) {
         var rows = new java.util.ArrayList<List<String>>();
         for (ModeResult m : r.modes) {
+            String mode = r.settings.engine().label(m.mode());
             for (int i = 0; i < Math.max(m.berth().size(), m.baseline().size()); i++) {
                 for (RoundResult round : List.of(m.berth().get(i), m.baseline().get(i))) {
-                    rows.add(List.of(m.mode(), round.round(), round.side(), String.format("%.2f", round.seconds()),
+                    rows.add(List.of(mode, round.round(), round.side(), String.format("%.2f", round.seconds()),
                             String.format("%.2f", round.jobsPerSecond()),
                             String.format("%.0f", round.percentile(JobSample::submitToRunningMillis, 50)),
                             String.format("%.0f", round.percentile(JobSample::exitToRecordedMillis, 50)),

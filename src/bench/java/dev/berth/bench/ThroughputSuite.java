@@ -36,7 +36,7 @@ final class ThroughputSuite {
         List<RoundResult> baselineAlone = new ArrayList<>();
         try (var watcher = new TaskWatcher(docker, settings.runId())) {
             Baseline.JobRunner direct = swarm
-                    ? new SwarmBaseline(docker, imageId(), settings.runId(), watcher)
+                    ? new SwarmBaseline(docker, settings.engine().swarmImage(docker), settings.runId(), watcher)
                     : new ContainerBaseline(docker, settings.image(), settings.runId());
             try (var server = BerthServer.start(settings, "berth-" + mode, database, Map.of(
                     "reconciler.instanceId", instanceId, "docker.swarmMode", Boolean.toString(swarm)))) {
@@ -85,10 +85,6 @@ final class ThroughputSuite {
         System.out.printf("  %-9s %-18s %2d jobs one at a time, submit → running p50 %6.0f ms%n", round.side(),
                 round.round(), round.jobs(), round.percentile(JobSample::submitToRunningMillis, 50));
         return round;
-    }
-
-    private String imageId() {
-        return docker.inspectImageCmd(settings.image()).exec().getId();
     }
 
     private static RoundResult report(RoundResult round) {

@@ -2,6 +2,7 @@ package dev.berth.support;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.AuthConfig;
 import com.github.dockerjava.api.model.SwarmNodeAvailability;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +20,10 @@ public final class LabSwarm {
     public static final String MANAGER = System.getProperty("berth.labManager", "");
     /** {@code 10.77.0.5:5000/berth-test-busybox@sha256:...}: only in the registry and on the manager. */
     public static final String IMAGE = System.getProperty("berth.labImage", "");
+    /** The bed's registry that needs a login, and its one user, as scripts/swarm-lab makes them. */
+    public static final String AUTH_REGISTRY = IMAGE.isEmpty() ? "" : IMAGE.substring(0, IMAGE.indexOf(':')) + ":5001";
+    public static final String AUTH_USER = "berth";
+    public static final String AUTH_PASSWORD = "berth-lab-secret";
     private static final Path SCRIPT = Path.of("scripts", "swarm-lab").toAbsolutePath();
 
     private static DockerClient manager;
@@ -49,6 +54,27 @@ public final class LabSwarm {
     /** The image by tag in the bed's registry: the manager has it locally, with its registry digest. */
     public static String imageByTag() {
         return IMAGE.substring(0, IMAGE.indexOf('@')) + ":1";
+    }
+
+    /**
+     * Pushes the test image to the registry that needs a login as a repository of its own, which no
+     * node has ever pulled, and leaves the manager no tag of it: whoever runs it must pull it with
+     * credentials. Returns it by tag.
+     */
+    public static String pushedBehindALogin(String repository) {
+        String byTag = AUTH_REGISTRY + "/" + repository + ":1";
+        var auth = new AuthConfig().withUsername(AUTH_USER).withPassword(AUTH_PASSWORD)
+                .withRegistryAddress(AUTH_REGISTRY);
+        manager().tagImageCmd(IMAGE, AUTH_REGISTRY + "/" + repository, "1").exec();
+        try {
+            manager().pushImageCmd(byTag).withAuthConfig(auth).start().awaitCompletion(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } finally {
+            manager().removeImageCmd(byTag).exec();
+        }
+        return byTag;
     }
 
     /** SIGKILL of worker {@code n}'s dockerd (1 or 2): the node is lost without warning. */
