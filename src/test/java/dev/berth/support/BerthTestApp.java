@@ -27,10 +27,13 @@ public final class BerthTestApp {
     }
 
     /** Berth in swarm mode on the multi-node bed's manager (see {@link LabSwarm}). */
-    public static DropwizardAppExtension<BerthConfiguration> onLab(String instanceId, String nodeLossGrace) {
-        return create(instanceId, ConfigOverride.config("docker.host", LabSwarm.MANAGER),
+    public static DropwizardAppExtension<BerthConfiguration> onLab(String instanceId, String nodeLossGrace,
+                                                                   ConfigOverride... extra) {
+        List<ConfigOverride> overrides = new ArrayList<>(List.of(ConfigOverride.config("docker.host", LabSwarm.MANAGER),
                 ConfigOverride.config("docker.swarmMode", "true"),
-                ConfigOverride.config("reconciler.nodeLossGrace", nodeLossGrace));
+                ConfigOverride.config("reconciler.nodeLossGrace", nodeLossGrace)));
+        overrides.addAll(List.of(extra));
+        return create(instanceId, overrides.toArray(ConfigOverride[]::new));
     }
 
     public static String databaseFile(String instanceId) {
