@@ -34,8 +34,7 @@ final class ImageSource {
         LOG.info("pulling missing image {}", image);
         try {
             var pull = docker.pullImageCmd(image);
-            // Only the registry the credentials are for may see them.
-            if (credentials != null && ImageNames.registryOf(image).equals(credentials.serverAddress())) {
+            if (credentials != null && credentials.appliesTo(image)) {
                 pull.withAuthConfig(new AuthConfig().withUsername(credentials.username())
                         .withPassword(credentials.password()).withRegistryAddress(credentials.serverAddress()));
             }

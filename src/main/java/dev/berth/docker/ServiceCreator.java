@@ -68,7 +68,7 @@ final class ServiceCreator {
      * hands them to whichever node runs the task, and another registry must never see them.
      */
     private Map<String, String> headersFor(String image) {
-        if (credentials == null || !ImageNames.registryOf(image).equals(credentials.serverAddress())) {
+        if (credentials == null || !credentials.appliesTo(image)) {
             return Map.of("Content-Type", "application/json");
         }
         ObjectNode auth = JSON.createObjectNode().put("username", credentials.username())

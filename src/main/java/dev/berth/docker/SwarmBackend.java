@@ -97,22 +97,33 @@ final class SwarmBackend {
     }
 
     Optional<Observation> observe(Workload workload) {
-        String serviceId;
+        // The listing's object id is the service's id: the engine answers a task listing of a
+        // service that is gone with 404, and only a service without tasks needs a second look.
+        String serviceId = workload.objectId();
+        Task task;
         try {
-            serviceId = docker.inspectServiceCmd(workload.objectId()).exec().getId();
+            task = SwarmTasks.newestPerService(docker.listTasksCmd().withServiceFilter(serviceId).exec())
+                    .get(serviceId);
         } catch (NotFoundException gone) {
             return Optional.empty();
         }
-        Task task = SwarmTasks.newestPerService(docker.listTasksCmd().withServiceFilter(serviceId).exec())
-                .get(serviceId);
         if (task == null) {
-            return Optional.of(TaskStates.awaitingTask(serviceId));
+            return exists(serviceId) ? Optional.of(TaskStates.awaitingTask(serviceId)) : Optional.empty();
         }
         TaskFacts facts = tasks.facts(serviceId, task);
         if (facts.nodeId() != null && !facts.nodeId().isBlank()) {
             facts = facts.withNode(nodes.find(facts.nodeId()).orElse(null));
         }
         return Optional.of(TaskStates.interpret(facts, clock.instant()));
+    }
+
+    private boolean exists(String serviceId) {
+        try {
+            docker.inspectServiceCmd(serviceId).exec();
+            return true;
+        } catch (NotFoundException gone) {
+            return false;
+        }
     }
 
     StepOutput logs(Workload workload, int maxBytes) {

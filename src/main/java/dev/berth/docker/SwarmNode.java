@@ -1,5 +1,6 @@
 package dev.berth.docker;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Map;
 
@@ -22,4 +23,10 @@ public record SwarmNode(
         Double cpus,
         Long memoryMb,
         Map<String, Object> generic) {
+
+    /** Ready and not drained: the swarm may run tasks here. */
+    @JsonIgnore
+    public boolean takesTasks() {
+        return "ready".equals(state) && !"drain".equals(availability);
+    }
 }

@@ -17,6 +17,8 @@ final class SwarmTasks {
     private static final Logger LOG = LoggerFactory.getLogger(SwarmTasks.class);
 
     private final DockerClient docker;
+    /** This engine's own node in the swarm: only its tasks' containers can be inspected here. */
+    private volatile String ownNodeId;
 
     SwarmTasks(DockerClient docker) {
         this.docker = docker;
@@ -52,12 +54,21 @@ final class SwarmTasks {
                 task.getDesiredState() == null ? null : task.getDesiredState().getValue(), status.getErr(),
                 status.getMessage(), exitCode, status.getTimestamp(), null, null, null, null, null);
         boolean hasContainer = containerId != null && !containerId.isBlank();
-        return TaskStates.isTerminal(state) && hasContainer ? withContainerFacts(facts) : facts;
+        return TaskStates.isTerminal(state) && hasContainer && ranHere(facts) ? withContainerFacts(facts) : facts;
+    }
+
+    /** A task on another node has its container there: asking this engine for it is a wasted call. */
+    private boolean ranHere(TaskFacts facts) {
+        if (ownNodeId == null) {
+            var swarm = docker.infoCmd().exec().getSwarm();
+            ownNodeId = swarm == null ? null : swarm.getNodeID();
+        }
+        return ownNodeId == null || ownNodeId.equals(facts.nodeId());
     }
 
     /**
-     * A finished task's status has no start time and may lack the exit code; its container has both,
-     * on this same single-node engine, and is kept until the service is removed.
+     * A finished task's status has no start time and may lack the exit code; its container has both
+     * when it ran on this engine's node, and is kept until the service is removed.
      */
     private TaskFacts withContainerFacts(TaskFacts facts) {
         try {

@@ -2,9 +2,12 @@ package dev.berth.reconcile;
 
 import java.time.Duration;
 import java.time.Instant;
+import dev.berth.core.Job;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * Remembers since when each step's task has looked stranded (its node down, or told to shut down
@@ -37,8 +40,12 @@ final class NodeLossWatch {
     }
 
     /** Forgets the steps of jobs that are no longer active (ended, cancelled, deleted). */
-    void retainJobs(Set<String> activeJobIds) {
-        since.keySet().removeIf(key -> !activeJobIds.contains(key.substring(0, key.indexOf('/'))));
+    void retainJobsOf(List<Job> active) {
+        if (since.isEmpty()) {
+            return; // every pass calls this; nearly always nothing is stranded
+        }
+        Set<String> ids = active.stream().map(Job::id).collect(Collectors.toSet());
+        since.keySet().removeIf(key -> !ids.contains(key.substring(0, key.indexOf('/'))));
     }
 
     Duration grace() {

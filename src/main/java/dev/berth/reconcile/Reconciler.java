@@ -85,7 +85,7 @@ public class Reconciler {
     public void pass() {
         Observed observed = observe();
         List<Job> active = store.active();
-        nodeLoss.retainJobs(active.stream().map(Job::id).collect(java.util.stream.Collectors.toSet()));
+        nodeLoss.retainJobsOf(active);
         LOG.debug("pass: {} active jobs, engine shows {}", active.size(), observed.workloads());
         List<CompletableFuture<Void>> running = planner.plan(active, observed, clock.instant()).stream()
                 .map(action -> CompletableFuture.runAsync(() -> executeAlone(action), actions))
@@ -216,26 +216,18 @@ public class Reconciler {
         }
         Observation observation = pinnedToALostNode(job, step, seen.get(), engine);
         if (observation.stranded() != null) {
-            if (!nodeLoss.strandedTooLong(job.id(), workload.attempt(), step, clock.instant())) {
-                return; // its node may be back in a moment: the record keeps what it said before
+            if (nodeLoss.strandedTooLong(job.id(), workload.attempt(), step, clock.instant())) {
+                loseStep(job, step, workload, observation.stranded() + " for over " + nodeLoss.grace().toSeconds()
+                        + " s: the attempt is lost with it", engine);
             }
-            String message = observation.stranded() + " for over " + nodeLoss.grace().toSeconds()
-                    + " s: the attempt is lost with it";
-            nodeLoss.clear(job.id(), workload.attempt(), step);
-            closer.lost(engine, job, step, workload, Transitions.stepLost(job, step, message, clock.instant(),
-                    settings.lifecycle()));
-            requestPass.run(); // the next attempt launches on the next pass
-            return;
+            return; // else its node may be back in a moment: the record keeps what it said before
         }
         if (observation.isTerminal() && observation.phase() != Phase.Succeeded
                 && nodeLoss.wasStranded(job.id(), workload.attempt(), step)) {
             // Its node came back within the grace and reported the task it had lost (a dockerd that
             // died kills its containers: exit 137). The swarm had given it up: not the job's result.
-            nodeLoss.clear(job.id(), workload.attempt(), step);
-            closer.lost(engine, job, step, workload, Transitions.stepLost(job, step, "the swarm shut the task down"
-                    + " when it lost its node, which came back and reported it " + observation.message()
-                    + ": the attempt is lost with it", clock.instant(), settings.lifecycle()));
-            requestPass.run();
+            loseStep(job, step, workload, "the swarm shut the task down when it lost its node, which came back"
+                    + " and reported it " + observation.message() + ": the attempt is lost with it", engine);
             return;
         }
         nodeLoss.clear(job.id(), workload.attempt(), step);
@@ -261,6 +253,14 @@ public class Reconciler {
         }
     }
 
+    /** The step is lost with its node: no output to read, its service goes, the next attempt launches. */
+    private void loseStep(Job job, int step, Workload workload, String message, DockerGateway engine) {
+        nodeLoss.clear(job.id(), workload.attempt(), step);
+        closer.lost(engine, job, step, workload, Transitions.stepLost(job, step, message, clock.instant(),
+                settings.lifecycle()));
+        requestPass.run();
+    }
+
     /**
      * A later step must run on its attempt's node, where the volumes are: if that node is down,
      * drained or gone, its task waits (Unschedulable) for a node that may never return, which is
@@ -277,12 +277,12 @@ public class Reconciler {
         if (node.isEmpty()) {
             return seen.stranded("node " + name + ", where the attempt's volumes are, has left the swarm");
         }
-        String state = node.get().state();
-        if (!"ready".equals(state) || "drain".equals(node.get().availability())) {
-            return seen.stranded("node " + name + ", where the attempt's volumes are, is "
-                    + ("ready".equals(state) ? "drained" : state));
+        if (node.get().takesTasks()) {
+            return seen;
         }
-        return seen;
+        String state = node.get().state();
+        return seen.stranded("node " + name + ", where the attempt's volumes are, is "
+                + ("ready".equals(state) ? "drained" : state));
     }
 
     private Optional<Job> write(Job job, StatusChange change, ResolvedSpec resolved, JobStore.Captured captured) {
