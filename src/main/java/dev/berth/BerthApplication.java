@@ -50,6 +50,8 @@ import org.jdbi.v3.core.Jdbi;
 
 /** Wires Berth by hand: store, Docker gateway, reconcile loop and the REST API. */
 public class BerthApplication extends Application<BerthConfiguration> {
+    /** How long a stop waits for the actions under way (a launch's pull, a stop's grace) to finish. */
+    private static final io.dropwizard.util.Duration ACTIONS_AT_STOP = io.dropwizard.util.Duration.seconds(60);
 
     public static void main(String[] args) throws Exception {
         new BerthApplication().run(args);
@@ -101,7 +103,7 @@ public class BerthApplication extends Application<BerthConfiguration> {
                 docker.getCallTimeout().toJavaDuration(), docker.getPullTimeout().toJavaDuration(),
                 docker.getSwarm().getConstraints(), docker.getSwarm().isImagesDistributedByHand(),
                 auth == null ? null : new RegistryCredentials(auth.getServerAddress(), auth.getUsername(),
-                        auth.getPassword())),
+                        auth.getPassword()), docker.getSwarm().getTaskPollInterval().toJavaDuration()),
                 instanceId, clock);
         environment.lifecycle().manage(new Managed() {
             @Override
@@ -115,20 +117,24 @@ public class BerthApplication extends Application<BerthConfiguration> {
                 config.getReconciler().getMaxBackoff().toJavaDuration(), ttl == null ? null : ttl.toJavaDuration(),
                 docker.getStopTimeout().toJavaDuration(), config.getReconciler().getMaxNodeLossRestarts());
         int workers = config.getReconciler().getWorkers();
-        // Registered before the loop, so Dropwizard stops it after the loop's last pass.
+        // Registered before the loop, so Dropwizard stops them after the loop's last pass. Actions
+        // outlive the pass that planned them: at a stop, those under way finish their writes.
         var actionThreads = environment.lifecycle().executorService("berth-action-%d")
-                .minThreads(workers).maxThreads(workers).build();
+                .minThreads(workers).maxThreads(workers).shutdownTime(ACTIONS_AT_STOP).build();
+        var launchThreads = environment.lifecycle().executorService("berth-launch-%d")
+                .minThreads(workers).maxThreads(workers).shutdownTime(ACTIONS_AT_STOP).build();
         var reconciler = new Reconciler(store, gateway,
                 new Planner(docker.isSwarmMode() ? Backend.SERVICE : Backend.CONTAINER, docker.isAutoCleanup(),
                         config.getReconciler().isLaunch(), config.getReconciler().getOrphanGrace().toJavaDuration()),
                 resolver,
                 new ReconcilerSettings(instanceId, docker.isAutoCleanup(), maxLogBytes, lifecycle,
                         config.getReconciler().getNodeLossGrace().toJavaDuration()), clock,
-                actionThreads);
+                actionThreads, launchThreads, workers);
         var loop = new ReconcileLoop(reconciler, config.getReconciler().getInterval().toJavaDuration(), clock,
                 environment.metrics().timer("reconciler.pass"));
         environment.lifecycle().manage(loop);
         var events = new EngineEvents(docker.getHost(), instanceId, loop::wake);
+        gateway.watchSwarmTasks(loop::wake);
         environment.lifecycle().manage(new Managed() {
             @Override
             public void start() {

@@ -1,6 +1,8 @@
 package dev.berth.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.util.Duration;
+import io.dropwizard.validation.MinDuration;
 import jakarta.validation.constraints.NotNull;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +20,20 @@ public class SwarmConfig {
      */
     @JsonProperty
     private boolean imagesDistributedByHand = false;
+
+    /**
+     * How often the instance's tasks are listed while one is on its way or running on another node
+     * than the manager (or on none yet): such a task sends no event, and this is how soon a change
+     * is noticed.
+     */
+    @NotNull
+    @MinDuration(value = 10, unit = java.util.concurrent.TimeUnit.MILLISECONDS)
+    @JsonProperty
+    private Duration taskPollInterval = Duration.milliseconds(100);
+
+    public Duration getTaskPollInterval() {
+        return taskPollInterval;
+    }
 
     public List<String> getConstraints() {
         return constraints;

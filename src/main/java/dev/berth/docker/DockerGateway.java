@@ -34,8 +34,17 @@ public interface DockerGateway {
     /** Starts an object that was created but never started. */
     void start(Workload workload);
 
-    /** The object's state in Berth's words; empty when it no longer exists. */
+    /** The object's state in Berth's words, asked of the engine now; empty when it no longer exists. */
     Optional<Observation> observe(Workload workload);
+
+    /**
+     * The object's state as the latest {@link #listWorkloads()} showed it, where that listing tells
+     * enough (a service's newest task); else as {@link #observe} finds it now. For the pass that
+     * listed: it saves asking the engine once more per job.
+     */
+    default Optional<Observation> observeAsListed(Workload workload) {
+        return observe(workload);
+    }
 
     /** The object's output so far, stdout and stderr apart, each bounded to its last {@code maxBytes}. */
     StepOutput logs(Workload workload, int maxBytes);

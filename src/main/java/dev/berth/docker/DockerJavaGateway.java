@@ -20,8 +20,11 @@ import java.util.function.Supplier;
 
 /** The docker-java implementation of {@link DockerGateway}: one client, one backend per kind of object. */
 public final class DockerJavaGateway implements DockerGateway, Closeable {
-    /** Calls of a pass run side by side (reconciler.workers, at most 32), each on a connection. */
-    private static final int CALL_CONNECTIONS = 32;
+    /**
+     * Calls run side by side, each on a connection: a pass's actions and the launches under way
+     * (reconciler.workers each, at most 32).
+     */
+    private static final int CALL_CONNECTIONS = 64;
     private final DockerClient docker;
     private final String instanceId;
     private final ContainerBackend containers;
@@ -30,6 +33,7 @@ public final class DockerJavaGateway implements DockerGateway, Closeable {
     private final LogFollower follower;
     private final Volumes volumes;
     private final SwarmNodes nodes;
+    private final SwarmTaskWatch taskWatch;
 
     public DockerJavaGateway(DockerSettings settings, String instanceId, Clock clock) {
         DockerHttpClient http = httpClient(settings, settings.callTimeout(), CALL_CONNECTIONS);
@@ -40,8 +44,9 @@ public final class DockerJavaGateway implements DockerGateway, Closeable {
         ImageSource images = new ImageSource(docker, settings.pullMissingImages(), settings.pullTimeout(),
                 settings.credentials());
         this.containers = new ContainerBackend(docker, images, clock, settings.callTimeout());
+        this.taskWatch = new SwarmTaskWatch(docker, instanceId, settings.taskPollInterval(), clock);
         this.services = new SwarmBackend(docker, new ServiceImages(docker, images, settings.imagesDistributedByHand()),
-                new ServiceCreator(http, settings.credentials()), nodes, settings.swarmConstraints(), clock,
+                new ServiceCreator(http, settings.credentials()), nodes, taskWatch, settings.swarmConstraints(), clock,
                 settings.callTimeout());
         this.volumes = new Volumes(docker);
         this.swarmRole = new SwarmRole(() -> isSwarmManager(docker.infoCmd().exec()), clock);
@@ -130,6 +135,12 @@ public final class DockerJavaGateway implements DockerGateway, Closeable {
     }
 
     @Override
+    public Optional<Observation> observeAsListed(Workload workload) {
+        return call("inspect " + workload.name(), () -> workload.backend() == Backend.SERVICE
+                ? services.observeAsListed(workload) : containers.observe(workload));
+    }
+
+    @Override
     public StepOutput logs(Workload workload, int maxBytes) {
         return call("read logs of " + workload.name(), () -> workload.backend() == Backend.SERVICE
                 ? services.logs(workload, maxBytes) : containers.logs(workload, maxBytes));
@@ -184,8 +195,17 @@ public final class DockerJavaGateway implements DockerGateway, Closeable {
         return call("follow logs of " + workload.name(), () -> follower.follow(workload, tail, sink));
     }
 
+    /**
+     * From now on, {@code onChange} is called when a swarm task of this instance changes state: the
+     * engine's event stream says nothing of tasks that run on other nodes.
+     */
+    public void watchSwarmTasks(Runnable onChange) {
+        taskWatch.start(onChange);
+    }
+
     @Override
     public void close() throws IOException {
+        taskWatch.close();
         follower.close();
         docker.close();
     }

@@ -60,10 +60,18 @@ final class MaskingGateway implements DockerGateway {
 
     @Override
     public Optional<Observation> observe(Workload workload) {
-        return masked(() -> engine.observe(workload)).map(seen -> new Observation(seen.phase(), seen.reason(),
-                secrets.mask(seen.message()), seen.exitCode(), seen.startedAt(), seen.finishedAt(), seen.containerId(),
-                seen.serviceId(), seen.taskId(), seen.nodeId(), seen.nodeHostname(),
-                seen.stranded() == null ? null : secrets.mask(seen.stranded())));
+        return masked(() -> engine.observe(workload)).map(this::mask);
+    }
+
+    @Override
+    public Optional<Observation> observeAsListed(Workload workload) {
+        return masked(() -> engine.observeAsListed(workload)).map(this::mask);
+    }
+
+    private Observation mask(Observation seen) {
+        return new Observation(seen.phase(), seen.reason(), secrets.mask(seen.message()), seen.exitCode(),
+                seen.startedAt(), seen.finishedAt(), seen.containerId(), seen.serviceId(), seen.taskId(),
+                seen.nodeId(), seen.nodeHostname(), seen.stranded() == null ? null : secrets.mask(seen.stranded()));
     }
 
     @Override

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,10 +31,14 @@ final class SwarmBackend {
     private final Duration callTimeout;
     private final SwarmTasks tasks;
     private final SwarmNodes nodes;
+    private final SwarmTaskWatch taskWatch;
+    /** The latest listing's tasks: the reconciler observes a pass's jobs from the listing of that pass. */
+    private volatile ListedTasks listed = ListedTasks.NONE;
 
     SwarmBackend(DockerClient docker, ServiceImages images, ServiceCreator creator, SwarmNodes nodes,
-                 List<String> serverConstraints, Clock clock, Duration callTimeout) {
+                 SwarmTaskWatch taskWatch, List<String> serverConstraints, Clock clock, Duration callTimeout) {
         this.nodes = nodes;
+        this.taskWatch = taskWatch;
         this.docker = docker;
         this.images = images;
         this.creator = creator;
@@ -59,7 +64,10 @@ final class SwarmBackend {
     private List<Workload> list(String instanceId) {
         var owned = BerthLabels.ownedBy(instanceId);
         List<Service> services = docker.listServicesCmd().withLabelFilter(owned).exec();
-        Map<String, Task> newest = SwarmTasks.newestPerService(docker.listTasksCmd().withLabelFilter(owned).exec());
+        List<Task> all = docker.listTasksCmd().withLabelFilter(owned).exec();
+        taskWatch.saw(all);
+        Map<String, Task> newest = SwarmTasks.newestPerService(all);
+        listed = new ListedTasks(newest, nodes);
         return services.stream()
                 .map(service -> toWorkload(service, newest.get(service.getId())))
                 .flatMap(Optional::stream)
@@ -96,6 +104,7 @@ final class SwarmBackend {
         }
     }
 
+    /** Asks the engine now: the service's tasks, and the node of the newest. */
     Optional<Observation> observe(Workload workload) {
         // The listing's object id is the service's id: the engine answers a task listing of a
         // service that is gone with 404, and only a service without tasks needs a second look.
@@ -110,11 +119,26 @@ final class SwarmBackend {
         if (task == null) {
             return exists(serviceId) ? Optional.of(TaskStates.awaitingTask(serviceId)) : Optional.empty();
         }
+        return Optional.of(interpret(serviceId, task, id -> nodes.find(id).orElse(null)));
+    }
+
+    /**
+     * Reads the service's newest task as the latest listing showed it, with the nodes of that
+     * listing; asks the engine only when the listing showed the service no task.
+     */
+    Optional<Observation> observeAsListed(Workload workload) {
+        ListedTasks current = listed;
+        return current.newest(workload.objectId())
+                .map(task -> interpret(workload.objectId(), task, current::node))
+                .or(() -> observe(workload));
+    }
+
+    private Observation interpret(String serviceId, Task task, Function<String, SwarmNode> nodeById) {
         TaskFacts facts = tasks.facts(serviceId, task);
         if (facts.nodeId() != null && !facts.nodeId().isBlank()) {
-            facts = facts.withNode(nodes.find(facts.nodeId()).orElse(null));
+            facts = facts.withNode(nodeById.apply(facts.nodeId()));
         }
-        return Optional.of(TaskStates.interpret(facts, clock.instant()));
+        return TaskStates.interpret(facts, clock.instant());
     }
 
     private boolean exists(String serviceId) {

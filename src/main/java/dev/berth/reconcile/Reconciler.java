@@ -26,19 +26,19 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One reconcile pass: list the engine's objects, then read the active jobs (in that order, so the
- * job set is never older than the listing), plan, and carry out each action on its own.
+ * job set is never older than the listing), plan, and hand each action to the {@link ActionRunner}.
  * <p>
- * The actions of a pass run side by side on {@code actions} and the pass ends when all have: each
- * concerns one job (or one leftover object), the planner gives a job at most one, and a Docker call
- * mostly waits on the engine, so a burst of launches or endings does not queue behind one another.
- * Passes themselves never overlap, so no two actions on the same job ever run at once.
+ * The pass does not wait for its actions: each concerns one job (or one leftover object), the
+ * planner gives a job at most one, and the runner carries them out side by side, leaving a job
+ * with an action under way out of the passes until it is through. A launch asks for a pass once
+ * it is through, the other actions when what they did calls for one. Passes never overlap.
  */
 public class Reconciler {
     private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
@@ -51,20 +51,23 @@ public class Reconciler {
     private final StatusWriter writer;
     private final AttemptCloser closer;
     private final Clock clock;
-    private final Executor actions;
+    private final ActionRunner runner;
     private final VolumeSweep volumeSweep;
     private final NodeLossWatch nodeLoss;
     private Runnable requestPass = () -> { };
 
-    /** Carries out a pass's actions one after another, on the thread of the pass. */
+    /** Carries out a pass's actions, launches too, one after another on the thread of the pass. */
     public Reconciler(JobStore store, DockerGateway docker, Planner planner, SpecResolver resolver,
                       ReconcilerSettings settings, Clock clock) {
-        this(store, docker, planner, resolver, settings, clock, Runnable::run);
+        this(store, docker, planner, resolver, settings, clock, Runnable::run, Runnable::run, Integer.MAX_VALUE);
     }
 
+    /** Launches on {@code launches}, at most {@code maxLaunching} under way at once; the other actions on {@code actions}. */
     public Reconciler(JobStore store, DockerGateway docker, Planner planner, SpecResolver resolver,
-                      ReconcilerSettings settings, Clock clock, Executor actions) {
-        this.actions = actions;
+                      ReconcilerSettings settings, Clock clock, Executor actions, Executor launches,
+                      int maxLaunching) {
+        this.runner = new ActionRunner(launches, maxLaunching, actions, this::executeAlone,
+                () -> requestPass.run());
         this.store = store;
         this.docker = docker;
         this.planner = planner;
@@ -83,14 +86,16 @@ public class Reconciler {
     }
 
     public void pass() {
+        // Taken before the listing: a job whose action wrote after it may have a record newer than
+        // the listing (a service created but not listed would look lost).
+        Set<String> busy = runner.busy();
         Observed observed = observe();
         List<Job> active = store.active();
         nodeLoss.retainJobsOf(active);
         LOG.debug("pass: {} active jobs, engine shows {}", active.size(), observed.workloads());
-        List<CompletableFuture<Void>> running = planner.plan(active, observed, clock.instant()).stream()
-                .map(action -> CompletableFuture.runAsync(() -> executeAlone(action), actions))
-                .toList();
-        CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).join();
+        for (Action action : planner.plan(active, observed, clock.instant())) {
+            runner.run(action, busy); // not run now (busy, or no launch slot): a later pass plans it again
+        }
         if (observed.engineAvailable()) {
             volumeSweep.sweepIfDue(active);
         }
@@ -177,13 +182,9 @@ public class Reconciler {
         if (outcome instanceof LaunchOutcome.Launched launched) {
             String message = (launched.adopted() ? "adopted " : "created ") + name;
             write(current, Transitions.created(current, step, launched.objectId(), message), null, null);
-            requestPass.run();
         } else if (outcome instanceof LaunchOutcome.Refused refused) {
-            Optional<Job> written = write(current, Transitions.stepFailed(current, step, refused.reason(),
-                    refused.message(), clock.instant(), settings.lifecycle()), null, null);
-            if (written.isPresent() && written.get().liveAttempt().isPresent()) {
-                requestPass.run(); // the failed step had continueOnError: the next one may launch now
-            }
+            write(current, Transitions.stepFailed(current, step, refused.reason(), refused.message(), clock.instant(),
+                    settings.lifecycle()), null, null);
         }
     }
 
@@ -209,7 +210,7 @@ public class Reconciler {
     }
 
     private void observe(Job job, int step, Workload workload, DockerGateway engine) {
-        Optional<Observation> seen = engine.observe(workload);
+        Optional<Observation> seen = engine.observeAsListed(workload);
         if (seen.isEmpty()) {
             execute(new Action.MarkLost(job, step, workload.name() + " disappeared before it finished"), engine);
             return;
@@ -231,7 +232,9 @@ public class Reconciler {
             return;
         }
         nodeLoss.clear(job.id(), workload.attempt(), step);
-        if (observation.phase() == Phase.Launching) {
+        if (observation.phase() == Phase.Launching && workload.backend() == Backend.CONTAINER) {
+            // Created, never started (Berth stopped in between). A service's task starts by itself,
+            // and the gateway's task watch wakes the loop when it has.
             engine.start(workload);
             requestPass.run();
         }

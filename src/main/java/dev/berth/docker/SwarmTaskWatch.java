@@ -1,0 +1,123 @@
+package dev.berth.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.model.Task;
+import java.io.Closeable;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Calls {@code onChange} when one of this instance's swarm tasks changes state. A manager sends no
+ * event when a task ends on another node (the engine's events know containers, services and nodes,
+ * not tasks), so without this a job that ends on a worker is seen only at the reconciler's next
+ * tick. One task listing per {@code interval}, whatever the number of jobs, and only while a task
+ * is on its way or running somewhere the manager's own container events do not cover (on another
+ * node, or on none yet); none while the reconciler's own listings come more often than that.
+ */
+final class SwarmTaskWatch implements Closeable {
+    private static final Logger LOG = LoggerFactory.getLogger(SwarmTaskWatch.class);
+
+    private final DockerClient docker;
+    private final String instanceId;
+    private final Duration interval;
+    private final Clock clock;
+    private final ScheduledExecutorService polls = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "berth-swarm-task-watch");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile Runnable onChange;
+    /** Each task's state as last seen, by task id. */
+    private Map<String, String> states = Map.of();
+    /** Whether, when last seen, a task was in flight where no event of the manager's tells of it. */
+    private boolean unwatchedInFlight;
+    private Instant lastSeen = Instant.EPOCH;
+    /** The manager's own node: its containers' events wake the reconciler already. Null until known. */
+    private volatile String ownNodeId;
+
+    SwarmTaskWatch(DockerClient docker, String instanceId, Duration interval, Clock clock) {
+        this.docker = docker;
+        this.instanceId = instanceId;
+        this.interval = interval;
+        this.clock = clock;
+    }
+
+    /** Starts polling; until then, and without it, the tasks a listing saw are only remembered. */
+    void start(Runnable onChange) {
+        this.onChange = onChange;
+        polls.scheduleWithFixedDelay(this::poll, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** What a listing found: the next poll compares with it, so a change the pass saw wakes no one. */
+    void saw(Collection<Task> tasks) {
+        remember(tasks);
+    }
+
+    private void poll() {
+        try {
+            if (!dueToLook()) {
+                return;
+            }
+            var tasks = docker.listTasksCmd().withLabelFilter(BerthLabels.ownedBy(instanceId)).exec();
+            if (remember(tasks)) {
+                LOG.debug("a swarm task changed state: waking the reconciler");
+                onChange.run();
+            }
+        } catch (RuntimeException e) {
+            // The reconciler's passes report an engine in trouble; the watch only tries again.
+            LOG.debug("could not list the swarm's tasks: {}", e.getMessage());
+        }
+    }
+
+    private synchronized boolean dueToLook() {
+        return unwatchedInFlight && !lastSeen.plus(interval).isAfter(clock.instant());
+    }
+
+    /** True when a task's state differs from what was seen before. */
+    private boolean remember(Collection<Task> tasks) {
+        String own = ownNode();
+        Map<String, String> now = new HashMap<>();
+        boolean unwatched = false;
+        for (Task task : tasks) {
+            String state = Objects.toString(SwarmTasks.stateOf(task), "");
+            now.put(task.getId(), state);
+            boolean elsewhere = own == null || task.getNodeId() == null || !own.equals(task.getNodeId());
+            unwatched |= elsewhere && !TaskStates.isTerminal(state);
+        }
+        synchronized (this) {
+            boolean changed = !now.equals(states);
+            states = Map.copyOf(now);
+            unwatchedInFlight = unwatched;
+            lastSeen = clock.instant();
+            return changed;
+        }
+    }
+
+    private String ownNode() {
+        if (ownNodeId == null) {
+            try {
+                var swarm = docker.infoCmd().exec().getSwarm();
+                ownNodeId = swarm == null || swarm.getNodeID() == null || swarm.getNodeID().isBlank() ? null
+                        : swarm.getNodeID();
+            } catch (RuntimeException e) {
+                return null; // asked again next time
+            }
+        }
+        return ownNodeId;
+    }
+
+    @Override
+    public void close() {
+        polls.shutdownNow();
+    }
+}

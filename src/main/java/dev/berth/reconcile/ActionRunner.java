@@ -1,0 +1,94 @@
+package dev.berth.reconcile;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * Carries out the actions of the passes, each on its own, without the pass waiting for them: one
+ * slow engine call (a service removal waits on the swarm's raft log) would otherwise hold up every
+ * other job's next step, and a burst's launches would go in waves that wait for their slowest
+ * create. A job with an action under way is <em>busy</em>: passes leave it alone until it is
+ * through, so no two actions on one job ever run at once. Launches take one of {@code launchSlots}
+ * (a burst of 10,000 jobs is launched as fast as slots free up, not queued at once); the other
+ * actions, at most one per job, run on {@code others}.
+ */
+final class ActionRunner {
+    private final Executor launches;
+    private final int launchSlots;
+    private final Executor others;
+    private final Consumer<Action> carryOut;
+    private final Runnable afterLaunch;
+    private final Set<String> busy = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger launching = new AtomicInteger();
+
+    /**
+     * {@code afterLaunch} runs once a launch is through and its job no longer busy: a pass then
+     * looks at the new object soon and fills the slot. The other actions ask for a pass themselves
+     * when what they did calls for one (an observation that changed nothing does not).
+     */
+    ActionRunner(Executor launches, int launchSlots, Executor others, Consumer<Action> carryOut,
+                 Runnable afterLaunch) {
+        this.launches = launches;
+        this.launchSlots = launchSlots;
+        this.others = others;
+        this.carryOut = carryOut;
+        this.afterLaunch = afterLaunch;
+    }
+
+    /** The jobs (and leftover objects) with an action under way now. */
+    Set<String> busy() {
+        return Set.copyOf(busy);
+    }
+
+    /**
+     * Starts the action unless its job is busy now or was in {@code busyBefore} (what a pass read
+     * of such a job may be older than what its action wrote), or it is a launch and no slot is free:
+     * then false, and a later pass plans it again.
+     */
+    boolean run(Action action, Set<String> busyBefore) {
+        String key = keyOf(action);
+        if (busyBefore.contains(key) || !busy.add(key)) {
+            return false;
+        }
+        boolean launch = action instanceof Action.Launch;
+        if (launch && launching.incrementAndGet() > launchSlots) {
+            launching.decrementAndGet();
+            busy.remove(key);
+            return false;
+        }
+        try {
+            (launch ? launches : others).execute(() -> {
+                try {
+                    carryOut.accept(action);
+                } finally {
+                    done(key, launch);
+                    if (launch) {
+                        afterLaunch.run();
+                    }
+                }
+            });
+        } catch (RuntimeException refused) { // the executor is shutting down
+            done(key, launch);
+            throw refused;
+        }
+        return true;
+    }
+
+    private void done(String key, boolean launch) {
+        if (launch) {
+            launching.decrementAndGet();
+        }
+        busy.remove(key);
+    }
+
+    /**
+     * An action concerns one job; a leftover too, by its label: its job's closing action removes
+     * it as well, and the two need not race to do so.
+     */
+    static String keyOf(Action action) {
+        return action instanceof Action.RemoveLeftover leftover ? leftover.workload().jobId() : action.job().id();
+    }
+}
