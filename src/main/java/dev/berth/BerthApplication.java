@@ -5,6 +5,7 @@ import dev.berth.api.ManifestValidator;
 import dev.berth.api.PlacementRules;
 import dev.berth.config.DockerConfig;
 import dev.berth.core.Backend;
+import dev.berth.core.QueueLimits;
 import dev.berth.core.JobIds;
 import dev.berth.core.Lifecycle;
 import dev.berth.db.CommandStore;
@@ -20,6 +21,7 @@ import dev.berth.health.ReconcilerHealthCheck;
 import dev.berth.jobs.CommandService;
 import dev.berth.jobs.JobControl;
 import dev.berth.jobs.JobService;
+import dev.berth.jobs.QueueService;
 import dev.berth.jobs.JobLogs;
 import dev.berth.jobs.LiveLogs;
 import dev.berth.jobs.SpecResolver;
@@ -34,6 +36,7 @@ import dev.berth.resources.JobsResource;
 import dev.berth.resources.LogFollowers;
 import dev.berth.resources.ManifestErrorMappers;
 import dev.berth.resources.NodesResource;
+import dev.berth.resources.QueuesResource;
 import dev.berth.resources.StrictJson;
 import dev.berth.resources.YamlBodyReader;
 import io.dropwizard.core.Application;
@@ -46,12 +49,20 @@ import io.dropwizard.migrations.MigrationsBundle;
 import java.nio.file.Path;
 import java.util.List;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 
 /** Wires Berth by hand: store, Docker gateway, reconcile loop and the REST API. */
 public class BerthApplication extends Application<BerthConfiguration> {
     /** How long a stop waits for the actions under way (a launch's pull, a stop's grace) to finish. */
     private static final io.dropwizard.util.Duration ACTIONS_AT_STOP = io.dropwizard.util.Duration.seconds(60);
+
+    private static QueueLimits queueLimits(BerthConfiguration config) {
+        Map<String, Integer> maxRunning = new LinkedHashMap<>();
+        config.getQueues().forEach((name, queue) -> maxRunning.put(name, queue.getMaxRunning()));
+        return new QueueLimits(maxRunning, config.getReconciler().getMaxRunning());
+    }
 
     public static void main(String[] args) throws Exception {
         new BerthApplication().run(args);
@@ -117,6 +128,7 @@ public class BerthApplication extends Application<BerthConfiguration> {
                 config.getReconciler().getMaxBackoff().toJavaDuration(), ttl == null ? null : ttl.toJavaDuration(),
                 docker.getStopTimeout().toJavaDuration(), config.getReconciler().getMaxNodeLossRestarts());
         int workers = config.getReconciler().getWorkers();
+        var queueLimits = queueLimits(config);
         // Registered before the loop, so Dropwizard stops them after the loop's last pass. Actions
         // outlive the pass that planned them: at a stop, those under way finish their writes.
         var actionThreads = environment.lifecycle().executorService("berth-action-%d")
@@ -128,7 +140,7 @@ public class BerthApplication extends Application<BerthConfiguration> {
                         config.getReconciler().isLaunch(), config.getReconciler().getOrphanGrace().toJavaDuration()),
                 resolver,
                 new ReconcilerSettings(instanceId, docker.isAutoCleanup(), maxLogBytes, lifecycle,
-                        config.getReconciler().getNodeLossGrace().toJavaDuration()), clock,
+                        config.getReconciler().getNodeLossGrace().toJavaDuration(), queueLimits), clock,
                 actionThreads, launchThreads, workers);
         var loop = new ReconcileLoop(reconciler, config.getReconciler().getInterval().toJavaDuration(), clock,
                 environment.metrics().timer("reconciler.pass"));
@@ -148,7 +160,7 @@ public class BerthApplication extends Application<BerthConfiguration> {
         });
 
         var limits = new ManifestLimits(docker.getAllowedMountRoots().stream().map(Path::of).toList(),
-                config.getApi().getMaxLabels(), 256, 256, 32, docker.isSwarmMode());
+                config.getApi().getMaxLabels(), 256, 256, 32, docker.isSwarmMode(), queueLimits.queues());
         // With launching paused a new job has nothing to wake the loop for; the tick still looks.
         Runnable wakeOnSubmit = config.getReconciler().isLaunch() ? loop::wake : () -> { };
         var jobs = new JobService(store, new ManifestValidator(limits), resolver, new JobIds(clock), clock,
@@ -165,6 +177,7 @@ public class BerthApplication extends Application<BerthConfiguration> {
         jersey.register(new CommandsResource(commands, gateway, environment.getObjectMapper()));
         jersey.register(new InfoResource(gateway, docker.getHost(), docker.isSwarmMode(), instanceId));
         jersey.register(new NodesResource(gateway));
+        jersey.register(new QueuesResource(new QueueService(store, queueLimits, clock, loop::wake)));
 
         environment.healthChecks().register("docker", new DockerHealthCheck(gateway, docker.isSwarmMode()));
         environment.healthChecks().register("reconciler", new ReconcilerHealthCheck(loop, clock));

@@ -1,5 +1,6 @@
 package dev.berth;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
@@ -7,11 +8,16 @@ import dev.berth.config.ApiConfig;
 import dev.berth.config.DockerConfig;
 import dev.berth.config.JobsConfig;
 import dev.berth.config.LogsConfig;
+import dev.berth.config.QueueConfig;
 import dev.berth.config.ReconcilerConfig;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.db.DataSourceFactory;
+import dev.berth.core.JobSpec;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Berth's config.yml. A section written but left empty (for example {@code jobs:} with only
@@ -48,8 +54,32 @@ public class BerthConfiguration extends Configuration {
     @JsonSetter(nulls = Nulls.AS_EMPTY)
     private JobsConfig jobs = new JobsConfig();
 
+    /** The queues jobs wait in for room, by name; the shipped config.yml defines {@code default}. */
+    @Valid
+    @NotNull
+    @JsonProperty
+    @JsonSetter(nulls = Nulls.AS_EMPTY)
+    private Map<String, QueueConfig> queues = new LinkedHashMap<>(Map.of(JobSpec.DEFAULT_QUEUE, new QueueConfig(16)));
+
     public JobsConfig getJobs() {
         return jobs;
+    }
+
+    public Map<String, QueueConfig> getQueues() {
+        return queues;
+    }
+
+    /** A job that names no queue goes to the default one, so it must exist. */
+    @AssertTrue(message = "must define the queue \"default\", where jobs that name none go")
+    @JsonIgnore
+    public boolean isQueuesDefiningDefault() {
+        return queues.containsKey(JobSpec.DEFAULT_QUEUE);
+    }
+
+    @AssertTrue(message = "queue names must be 1 to 63 lower-case letters, digits or '-', starting with a letter or digit")
+    @JsonIgnore
+    public boolean isQueueNamesValid() {
+        return queues.keySet().stream().allMatch(name -> name != null && name.matches("[a-z0-9][a-z0-9-]{0,62}"));
     }
 
     @Valid

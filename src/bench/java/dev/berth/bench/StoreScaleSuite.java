@@ -95,7 +95,9 @@ final class StoreScaleSuite {
         }
     }
 
+    /** The instance the servers share, whose queue has room for every active job at once. */
     private Map<String, String> instance() {
-        return Map.of("reconciler.instanceId", settings.instanceId("scale"));
+        return Map.of("reconciler.instanceId", settings.instanceId("scale"),
+                "queues.default.maxRunning", Integer.toString(settings.activeJobs()));
     }
 }

@@ -38,8 +38,10 @@ final class ThroughputSuite {
             Baseline.JobRunner direct = swarm
                     ? new SwarmBaseline(docker, settings.engine().swarmImage(docker), settings.runId(), watcher)
                     : new ContainerBaseline(docker, settings.image(), settings.runId());
+            // The baseline has every job of a round in flight at once: so may Berth, for a like comparison.
             try (var server = BerthServer.start(settings, "berth-" + mode, database, Map.of(
-                    "reconciler.instanceId", instanceId, "docker.swarmMode", Boolean.toString(swarm)))) {
+                    "reconciler.instanceId", instanceId, "docker.swarmMode", Boolean.toString(swarm),
+                    "queues.default.maxRunning", Integer.toString(Math.max(settings.jobs(), WARM_UP_JOBS))))) {
                 var rounds = new BerthRound(new BerthApi(server.api()), docker, instanceId, swarm, settings.image());
                 quiet.settle(mode + " warm-up");
                 rounds.run(mode + "-warmup", WARM_UP_JOBS);

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.berth.core.Attempt;
 import dev.berth.core.Job;
 import dev.berth.core.JobSpec;
-import dev.berth.core.JobStatus;
 import dev.berth.core.ResolvedSpec;
 import java.util.List;
 import java.util.Map;
@@ -16,15 +15,15 @@ import java.util.Map;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record JobView(String id, String name, Map<String, String> labels, long generation, JobSpec spec,
-                      ResolvedSpec resolved, JobStatus status, List<Attempt> attempts) {
+                      ResolvedSpec resolved, StatusView status, List<Attempt> attempts) {
 
-    /** As listed: without attempts. */
+    /** As listed: without attempts, nor the place in its queue (a count per job listed). */
     public static JobView of(Job job, ResolvedSpec resolved) {
-        return of(job, resolved, null);
+        return of(job, resolved, null, null);
     }
 
-    public static JobView of(Job job, ResolvedSpec resolved, List<Attempt> attempts) {
-        return new JobView(job.id(), job.name(), job.labels(), job.generation(), job.spec(), resolved, job.status(),
-                attempts);
+    public static JobView of(Job job, ResolvedSpec resolved, List<Attempt> attempts, Long queuePosition) {
+        return new JobView(job.id(), job.name(), job.labels(), job.generation(), job.spec(), resolved,
+                new StatusView(job.status(), queuePosition), attempts);
     }
 }

@@ -50,8 +50,10 @@ public final class ManifestValidator {
         checkLabels(manifest.labels(), errors);
         Policy policy = PolicyRules.toPolicy(manifest.policy(), errors);
         Placement placement = PlacementRules.toPlacement(manifest.placement(), limits.swarmMode(), errors);
+        String queue = QueueRules.queue(manifest.queue(), limits.queues(), errors);
+        int priority = QueueRules.priority(manifest.priority(), errors);
         if (manifest.fromCommand() != null) {
-            return fromCommand.toSpec(manifest, policy, placement, errors);
+            return fromCommand.toSpec(manifest, policy, placement, errors).withQueue(queue, priority);
         }
         List<StepSpec> steps = null;
         if (manifest.steps() != null) {
@@ -73,7 +75,7 @@ public final class ManifestValidator {
         }
         return new JobSpec(manifest.image(), manifest.command(), manifest.entrypoint(), manifest.env(),
                 manifest.workingDir(), manifest.user(), mounts, resources, policy, null, Desired.Run, steps, volumes,
-                placement);
+                placement, queue, priority);
     }
 
     /** The fields of one container: the job's own in the single-step form, each step's otherwise. */

@@ -32,13 +32,23 @@ public class ReconcilerConfig {
     private boolean launch = true;
 
     /**
-     * How many of a pass's actions (launch, observe, finish, stop) run at once. Each mostly waits on
-     * the engine, so more than the cores; the Docker client keeps 32 connections.
+     * How many launches may be under way at once, and how many other actions (observe, finish,
+     * stop) run at once. Each mostly waits on the engine, so more than the cores; the Docker client
+     * keeps 64 connections.
      */
     @Min(1)
     @Max(32)
     @JsonProperty
     private int workers = 16;
+
+    /** How many jobs of all queues together may be launched (Launching or Running) at once; null: no limit. */
+    @Min(1)
+    @JsonProperty
+    private Integer maxRunning;
+
+    public Integer getMaxRunning() {
+        return maxRunning;
+    }
 
     /** How long a running object of no active job is left alone before it is removed as an orphan. */
     @NotNull

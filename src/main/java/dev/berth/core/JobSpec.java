@@ -26,10 +26,14 @@ public record JobSpec(
         Desired desired,
         List<StepSpec> steps,
         List<String> volumes,
-        Placement placement) {
+        Placement placement,
+        String queue,
+        Integer priority) {
 
     /** The name of the one step of a job written in the single-step form (or from a command). */
     public static final String MAIN_STEP = "main";
+    /** The queue of a job that names none; every configuration has it. */
+    public static final String DEFAULT_QUEUE = "default";
 
     public JobSpec {
         command = command == null ? null : List.copyOf(command);
@@ -42,6 +46,17 @@ public record JobSpec(
         steps = steps == null || steps.isEmpty() ? null : List.copyOf(steps);
         volumes = volumes == null || volumes.isEmpty() ? null : List.copyOf(volumes);
         placement = placement == null || placement.isEmpty() ? null : placement;
+        queue = queue == null ? DEFAULT_QUEUE : queue;
+        priority = priority == null ? 0 : priority;
+    }
+
+    /** A spec of the current form in the default queue at priority 0. */
+    public JobSpec(String image, List<String> command, List<String> entrypoint, Map<String, String> env,
+                   String workingDir, String user, List<Mount> mounts, Resources resources, Policy policy,
+                   FromCommand fromCommand, Desired desired, List<StepSpec> steps, List<String> volumes,
+                   Placement placement) {
+        this(image, command, entrypoint, env, workingDir, user, mounts, resources, policy, fromCommand, desired,
+                steps, volumes, placement, null, null);
     }
 
     /** A single-step spec, as the previous release stored every job. */
@@ -54,12 +69,18 @@ public record JobSpec(
 
     public JobSpec withFromCommand(FromCommand pinned) {
         return new JobSpec(image, command, entrypoint, env, workingDir, user, mounts, resources, policy, pinned,
-                desired, steps, volumes, placement);
+                desired, steps, volumes, placement, queue, priority);
     }
 
     public JobSpec withDesired(Desired newDesired) {
         return new JobSpec(image, command, entrypoint, env, workingDir, user, mounts, resources, policy,
-                fromCommand, newDesired, steps, volumes, placement);
+                fromCommand, newDesired, steps, volumes, placement, queue, priority);
+    }
+
+    /** The same job in another queue or at another priority (while it waits to launch). */
+    public JobSpec withQueue(String newQueue, int newPriority) {
+        return new JobSpec(image, command, entrypoint, env, workingDir, user, mounts, resources, policy,
+                fromCommand, desired, steps, volumes, placement, newQueue, newPriority);
     }
 
     /** Every step, in order: the single-step form is one step named main. */

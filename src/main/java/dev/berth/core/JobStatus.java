@@ -27,8 +27,8 @@ public record JobStatus(
         int nodeLosses) {
 
     public static JobStatus submitted(Instant now) {
-        return new JobStatus(Phase.Pending, Reason.Submitted, "waiting to be launched", null, 0, now, null, null, 0,
-                null, null, 0);
+        return new JobStatus(Phase.Pending, Reason.Queued, "waiting in its queue to be launched", null, 0, now, null,
+                null, 0, null, null, 0);
     }
 
     /** A status of a job that never lost a node. */

@@ -3,6 +3,8 @@ package dev.berth.core;
 /** The short CamelCase word that says why a job is in its phase; the status message is for people. */
 public enum Reason {
     Submitted,
+    /** Pending in its queue until there is room for it (the queue's limits, its place in it). */
+    Queued,
     Launched,
     ResolutionFailed,
     Started,

@@ -7,6 +7,7 @@ import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -72,6 +73,32 @@ public interface AttemptDao {
             WHERE j.phase IN ('Pending', 'Launching', 'Running') ORDER BY s.job_id, s.step_index
             """)
     List<StepRow> stepsOfLatestOfActive();
+
+    /** The latest attempt of every launched job (Launching or Running). */
+    @SqlQuery("""
+            SELECT a.* FROM job_attempts a JOIN jobs j ON j.id = a.job_id AND a.number = j.attempts
+            WHERE j.phase IN ('Launching', 'Running')
+            """)
+    List<AttemptRow> latestOfLaunched();
+
+    @SqlQuery("""
+            SELECT s.* FROM job_steps s JOIN jobs j ON j.id = s.job_id AND s.attempt = j.attempts
+            WHERE j.phase IN ('Launching', 'Running') ORDER BY s.job_id, s.step_index
+            """)
+    List<StepRow> stepsOfLatestOfLaunched();
+
+    /** The latest attempt of each of these jobs (a pending job has one when it runs again). */
+    @SqlQuery("""
+            SELECT a.* FROM job_attempts a JOIN jobs j ON j.id = a.job_id AND a.number = j.attempts
+            WHERE j.id IN (<ids>)
+            """)
+    List<AttemptRow> latestOf(@BindList("ids") List<String> ids);
+
+    @SqlQuery("""
+            SELECT s.* FROM job_steps s JOIN jobs j ON j.id = s.job_id AND s.attempt = j.attempts
+            WHERE j.id IN (<ids>) ORDER BY s.job_id, s.step_index
+            """)
+    List<StepRow> stepsOfLatestOf(@BindList("ids") List<String> ids);
 
     final class AttemptMapper implements RowMapper<AttemptRow> {
         @Override

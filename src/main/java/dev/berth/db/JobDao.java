@@ -15,10 +15,10 @@ public interface JobDao extends SqlObject {
     @SqlUpdate("""
             INSERT INTO jobs (id, name, labels, spec, secrets, generation, resolved, phase, reason, message,
                 exit_code, attempts, created_at, started_at, finished_at, observed_generation, next_attempt_at,
-                expires_at, node_losses, version)
+                expires_at, node_losses, queue, priority, version)
             VALUES (:id, :name, :labels, :spec, :secrets, :generation, :resolved, :phase, :reason, :message,
                 :exitCode, :attempts, :createdAt, :startedAt, :finishedAt, :observedGeneration, :nextAttemptAt,
-                :expiresAt, :nodeLosses, :version)
+                :expiresAt, :nodeLosses, :queue, :priority, :version)
             """)
     void insert(@BindMethods JobRow row);
 
@@ -31,6 +31,32 @@ public interface JobDao extends SqlObject {
     @SqlQuery("SELECT * FROM jobs WHERE phase IN ('Pending', 'Launching', 'Running') ORDER BY id")
     List<JobRow> active();
 
+    @SqlQuery("SELECT * FROM jobs WHERE phase IN ('Launching', 'Running') ORDER BY id")
+    List<JobRow> launched();
+
+    /** The first pending jobs of a queue in launch order, leaving out those whose retry is not due. */
+    @SqlQuery("""
+            SELECT * FROM jobs WHERE phase = 'Pending' AND queue = :queue
+                AND (next_attempt_at IS NULL OR next_attempt_at <= :now)
+            ORDER BY priority DESC, id LIMIT :limit
+            """)
+    List<JobRow> queueHeads(@Bind("queue") String queue, @Bind("now") long now, @Bind("limit") int limit);
+
+    /** How many pending jobs of the queue go before this one: higher priority, or the same and older. */
+    @SqlQuery("""
+            SELECT COUNT(*) FROM jobs WHERE phase = 'Pending' AND queue = :queue
+                AND (priority > :priority OR (priority = :priority AND id < :id))
+            """)
+    long aheadInQueue(@Bind("queue") String queue, @Bind("priority") int priority, @Bind("id") String id);
+
+    /** Live jobs by queue and phase, for the queues' view. */
+    @SqlQuery("""
+            SELECT queue, phase, COUNT(*) AS jobs FROM jobs WHERE phase IN ('Pending', 'Launching', 'Running')
+            GROUP BY queue, phase
+            """)
+    @RegisterRowMapper(QueueCountMapper.class)
+    List<QueueCount> liveByQueue();
+
     /** Writes a status only if nobody wrote the row since it was read: returns 0 when stale. */
     @SqlUpdate("""
             UPDATE jobs SET resolved = :resolved, phase = :phase, reason = :reason, message = :message,
@@ -41,13 +67,17 @@ public interface JobDao extends SqlObject {
             """)
     int updateStatus(@BindMethods JobRow row);
 
-    /** A spec change (only {@code desired} changes after acceptance), conditional like a status write. */
+    /**
+     * A spec change (after acceptance only {@code desired}, and the queue and priority of a job that
+     * waits to launch, change), conditional like a status write.
+     */
     @SqlUpdate("""
-            UPDATE jobs SET spec = :spec, generation = :generation, version = version + 1
+            UPDATE jobs SET spec = :spec, generation = :generation, queue = :queue, priority = :priority,
+                version = version + 1
             WHERE id = :id AND version = :version
             """)
     int updateSpec(@Bind("id") String id, @Bind("spec") String spec, @Bind("generation") long generation,
-                   @Bind("version") long version);
+                   @Bind("queue") String queue, @Bind("priority") int priority, @Bind("version") long version);
 
     @SqlUpdate("DELETE FROM jobs WHERE id = :id")
     int delete(@Bind("id") String id);

@@ -21,6 +21,8 @@ public record JobRow(
         Long nextAttemptAt,
         Long expiresAt,
         int nodeLosses,
+        String queue,
+        int priority,
         long version) {
 
     /**

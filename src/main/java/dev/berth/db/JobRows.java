@@ -43,7 +43,8 @@ final class JobRows {
         return new JobRow(job.id(), job.name(), write(job.labels()), write(job.spec()), secrets, job.generation(),
                 resolvedJson, s.phase().name(), name(s.reason()), cut(s.message()), s.exitCode(), s.attempts(),
                 millis(s.createdAt()), millis(s.startedAt()), millis(s.finishedAt()), s.observedGeneration(),
-                millis(s.nextAttemptAt()), millis(s.expiresAt()), s.nodeLosses(), job.version());
+                millis(s.nextAttemptAt()), millis(s.expiresAt()), s.nodeLosses(), job.spec().queue(),
+                job.spec().priority(), job.version());
     }
 
     JobRecord toRecord(JobRow row) {

@@ -6,14 +6,18 @@ import dev.berth.core.Job;
 import dev.berth.core.JobEvent;
 import dev.berth.core.JobPage;
 import dev.berth.core.JobRecord;
+import dev.berth.core.Phase;
 import dev.berth.core.ResolvedSpec;
 import dev.berth.core.Step;
 import dev.berth.core.StepOutput;
+import java.time.Instant;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
@@ -83,16 +87,82 @@ public class JobStore {
     /** Every job that is not terminal, oldest first, with its latest attempt: three queries in all. */
     public List<Job> active() {
         return jdbi.inTransaction(handle -> {
-            List<JobRow> active = handle.attach(JobDao.class).active();
             AttemptDao dao = handle.attach(AttemptDao.class);
-            List<AttemptRow> attemptRows = dao.latestOfActive();
-            List<Attempt> attempts = rows.toAttempts(attemptRows, dao.stepsOfLatestOfActive());
-            Map<String, Attempt> byJob = new HashMap<>();
-            for (int i = 0; i < attemptRows.size(); i++) {
-                byJob.put(attemptRows.get(i).jobId(), attempts.get(i));
-            }
-            return active.stream().map(row -> rows.toJob(row, byJob.get(row.id()))).toList();
+            return withLatestAttempts(handle.attach(JobDao.class).active(), dao.latestOfActive(),
+                    dao.stepsOfLatestOfActive());
         });
+    }
+
+    /** Every launched job (Launching or Running), with its latest attempt: what a pass follows. */
+    public List<Job> launched() {
+        return jdbi.inTransaction(handle -> {
+            AttemptDao dao = handle.attach(AttemptDao.class);
+            return withLatestAttempts(handle.attach(JobDao.class).launched(), dao.latestOfLaunched(),
+                    dao.stepsOfLatestOfLaunched());
+        });
+    }
+
+    /**
+     * The first {@code limit} pending jobs of a queue in launch order (higher priority first, then
+     * older first), leaving out those whose retry is not due yet: all a pass needs of a queue.
+     */
+    public List<Job> queueHeads(String queue, int limit, Instant now) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        return jdbi.inTransaction(handle -> {
+            List<JobRow> heads = handle.attach(JobDao.class).queueHeads(queue, now.toEpochMilli(), limit);
+            List<String> retried = heads.stream().filter(row -> row.attempts() > 0).map(JobRow::id).toList();
+            if (retried.isEmpty()) {
+                return heads.stream().map(row -> rows.toJob(row, null)).toList();
+            }
+            AttemptDao dao = handle.attach(AttemptDao.class);
+            return withLatestAttempts(heads, dao.latestOf(retried), dao.stepsOfLatestOf(retried));
+        });
+    }
+
+    /** The job's place in its queue, 1 for the next to launch; empty unless it is pending. */
+    public Optional<Long> queuePosition(Job job) {
+        if (job.status().phase() != Phase.Pending) {
+            return Optional.empty();
+        }
+        return Optional.of(jdbi.withExtension(JobDao.class, dao -> dao.aheadInQueue(job.spec().queue(),
+                job.spec().priority(), job.id())) + 1);
+    }
+
+    /** Live jobs by queue, then phase ({@code Pending}, {@code Launching}, {@code Running}). */
+    public Map<String, Map<Phase, Long>> liveByQueue() {
+        Map<String, Map<Phase, Long>> byQueue = new TreeMap<>();
+        for (QueueCount count : jdbi.withExtension(JobDao.class, JobDao::liveByQueue)) {
+            byQueue.computeIfAbsent(count.queue(), q -> new EnumMap<>(Phase.class))
+                    .put(Phase.valueOf(count.phase()), count.jobs());
+        }
+        return byQueue;
+    }
+
+    /** The queues an operator paused. */
+    public Set<String> pausedQueues() {
+        return Set.copyOf(jdbi.withExtension(QueueStateDao.class, QueueStateDao::paused));
+    }
+
+    /** Pauses or resumes a queue; it stays so across restarts. */
+    public void setPaused(String queue, boolean paused, Instant now) {
+        writes.write(() -> jdbi.inTransaction(handle -> {
+            QueueStateDao dao = handle.attach(QueueStateDao.class);
+            if (dao.update(queue, paused, now.toEpochMilli()) == 0) {
+                dao.insert(queue, paused, now.toEpochMilli());
+            }
+            return null;
+        }));
+    }
+
+    private List<Job> withLatestAttempts(List<JobRow> jobs, List<AttemptRow> attemptRows, List<StepRow> stepRows) {
+        List<Attempt> attempts = rows.toAttempts(attemptRows, stepRows);
+        Map<String, Attempt> byJob = new HashMap<>();
+        for (int i = 0; i < attemptRows.size(); i++) {
+            byJob.put(attemptRows.get(i).jobId(), attempts.get(i));
+        }
+        return jobs.stream().map(row -> rows.toJob(row, byJob.get(row.id()))).toList();
     }
 
     public JobPage page(JobQuery query) {
@@ -160,7 +230,8 @@ public class JobStore {
     public boolean recordSpec(Job read, Job updated, List<JobEvent> events) {
         return writes.write(() -> jdbi.inTransaction(handle -> {
             JobDao dao = handle.attach(JobDao.class);
-            if (dao.updateSpec(read.id(), rows.write(updated.spec()), updated.generation(), read.version()) == 0) {
+            if (dao.updateSpec(read.id(), rows.write(updated.spec()), updated.generation(), updated.spec().queue(),
+                    updated.spec().priority(), read.version()) == 0) {
                 return false;
             }
             if (!updated.status().equals(read.status())) {

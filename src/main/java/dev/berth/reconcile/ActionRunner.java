@@ -1,5 +1,6 @@
 package dev.berth.reconcile;
 
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -23,6 +24,8 @@ final class ActionRunner {
     private final Runnable afterLaunch;
     private final Set<String> busy = ConcurrentHashMap.newKeySet();
     private final AtomicInteger launching = new AtomicInteger();
+    /** The queue of each job whose launch is under way. */
+    private final Map<String, String> launchQueues = new ConcurrentHashMap<>();
 
     /**
      * {@code afterLaunch} runs once a launch is through and its job no longer busy: a pass then
@@ -36,6 +39,19 @@ final class ActionRunner {
         this.others = others;
         this.carryOut = carryOut;
         this.afterLaunch = afterLaunch;
+    }
+
+    /** Launch slots free now. */
+    int freeLaunchSlots() {
+        return Math.max(0, launchSlots - launching.get());
+    }
+
+    /**
+     * The jobs whose launch is under way, with their queue: their record may not say Launching yet,
+     * yet they count against their queue's limit.
+     */
+    Map<String, String> launchesUnderWay() {
+        return Map.copyOf(launchQueues);
     }
 
     /** The jobs (and leftover objects) with an action under way now. */
@@ -59,6 +75,9 @@ final class ActionRunner {
             busy.remove(key);
             return false;
         }
+        if (launch) {
+            launchQueues.put(key, action.job().spec().queue());
+        }
         try {
             (launch ? launches : others).execute(() -> {
                 try {
@@ -79,6 +98,7 @@ final class ActionRunner {
 
     private void done(String key, boolean launch) {
         if (launch) {
+            launchQueues.remove(key);
             launching.decrementAndGet();
         }
         busy.remove(key);

@@ -12,6 +12,7 @@ import dev.berth.docker.WorkloadState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +48,21 @@ public final class Planner {
         this.orphanGrace = orphanGrace;
     }
 
+    /** Whether pending jobs may be launched at all (reconciler.launch). */
+    public boolean launchEnabled() {
+        return launchEnabled;
+    }
+
+    /** With room for every pending job: no queue limits. */
     public List<Action> plan(List<Job> activeJobs, Observed observed, Instant now) {
+        return plan(activeJobs, observed, now, LaunchRoom.unlimited());
+    }
+
+    /**
+     * {@code room} says how many pending jobs each queue may launch now; the pending jobs take it
+     * in launch order (higher priority first, then older first), and the rest wait, still queued.
+     */
+    List<Action> plan(List<Job> activeJobs, Observed observed, Instant now, LaunchRoom room) {
         List<Action> actions = new ArrayList<>();
         if (!observed.engineAvailable()) {
             for (Job job : activeJobs) {
@@ -63,8 +78,8 @@ public final class Planner {
         }
         Map<String, Workload> byStep = new HashMap<>();
         observed.workloads().forEach(w -> byStep.put(key(w.jobId(), w.attempt(), w.step()), w));
-        for (Job job : activeJobs) {
-            Action action = planJob(job, byStep, observed.swarmManager(), now);
+        for (Job job : inLaunchOrder(activeJobs)) {
+            Action action = planJob(job, byStep, observed.swarmManager(), now, room);
             if (action != null) {
                 actions.add(action);
             }
@@ -77,7 +92,17 @@ public final class Planner {
         return actions;
     }
 
-    private Action planJob(Job job, Map<String, Workload> byStep, boolean swarmManager, Instant now) {
+    /** Launched jobs first (their order does not matter), then the pending ones in launch order. */
+    private static List<Job> inLaunchOrder(List<Job> jobs) {
+        List<Job> ordered = new ArrayList<>(jobs);
+        ordered.sort(Comparator.comparing((Job job) -> job.awaitsLaunch())
+                .thenComparing(job -> -job.spec().priority())
+                .thenComparing(Job::id));
+        return ordered;
+    }
+
+    private Action planJob(Job job, Map<String, Workload> byStep, boolean swarmManager, Instant now,
+                           LaunchRoom room) {
         Optional<Attempt> attempt = job.liveAttempt();
         Optional<Step> step = attempt.flatMap(Attempt::currentStep);
         // A pending job claims its next attempt's first object too: one a crashed launch left behind.
@@ -96,6 +121,9 @@ public final class Planner {
             if (launchBackend == Backend.SERVICE && !swarmManager) {
                 return holdOnce(job, Reason.EngineNotSwarmManager, "docker.swarmMode is true but the engine is"
                         + " not a swarm manager: the job waits until it is (Berth never falls back to containers)");
+            }
+            if (!room.take(job.spec().queue())) {
+                return null; // no room in its queue now: it stays queued
             }
             // Even when its object exists (Berth died between create and the status write): the
             // launch meets the name, adopts the object, and records the attempt properly.

@@ -24,7 +24,10 @@ import dev.berth.docker.Workload;
 import dev.berth.jobs.SpecResolver;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
@@ -89,11 +92,20 @@ public class Reconciler {
         // Taken before the listing: a job whose action wrote after it may have a record newer than
         // the listing (a service created but not listed would look lost).
         Set<String> busy = runner.busy();
+        Map<String, String> launchesUnderWay = runner.launchesUnderWay();
         Observed observed = observe();
-        List<Job> active = store.active();
+        List<Job> launched = store.launched();
+        LaunchRoom room = room(launched, launchesUnderWay);
+        List<Job> active = new ArrayList<>(launched);
+        for (String queue : room.queues()) {
+            // Beyond the room, as many again as launches are under way: those are among the heads
+            // (still pending in the store) and are left out below, not launched twice.
+            int underWay = (int) launchesUnderWay.values().stream().filter(queue::equals).count();
+            active.addAll(store.queueHeads(queue, room.of(queue) + underWay, clock.instant()));
+        }
         nodeLoss.retainJobsOf(active);
         LOG.debug("pass: {} active jobs, engine shows {}", active.size(), observed.workloads());
-        for (Action action : planner.plan(active, observed, clock.instant())) {
+        for (Action action : planner.plan(active, observed, clock.instant(), room)) {
             runner.run(action, busy); // not run now (busy, or no launch slot): a later pass plans it again
         }
         if (observed.engineAvailable()) {
@@ -103,6 +115,29 @@ public class Reconciler {
         if (expired > 0) {
             LOG.info("deleted {} finished jobs whose retention ran out", expired);
         }
+    }
+
+    /**
+     * Counted from the store's launched jobs and the launches under way (the store may not show
+     * them launched yet): the limits hold across restarts, since nothing of it is only in memory
+     * but what is also on its way into the store.
+     */
+    private LaunchRoom room(List<Job> launched, Map<String, String> launchesUnderWay) {
+        if (!planner.launchEnabled()) {
+            return LaunchRoom.none();
+        }
+        Map<String, Integer> running = new HashMap<>();
+        Set<String> counted = new HashSet<>();
+        for (Job job : launched) {
+            running.merge(job.spec().queue(), 1, Integer::sum);
+            counted.add(job.id());
+        }
+        launchesUnderWay.forEach((jobId, queue) -> {
+            if (!counted.contains(jobId)) {
+                running.merge(queue, 1, Integer::sum);
+            }
+        });
+        return LaunchRoom.of(settings.queueLimits(), store.pausedQueues(), running, runner.freeLaunchSlots());
     }
 
     private Observed observe() {

@@ -1,20 +1,21 @@
 package dev.berth.reconcile;
 
 import dev.berth.core.Lifecycle;
+import dev.berth.core.QueueLimits;
 import java.time.Duration;
 
 /**
  * The settings a pass needs: whose objects are ours, what to keep, how much log to capture, the
- * lifecycle rules (back-off, retention, stop grace, node-loss restarts), and how long a task may
- * look stranded on its node before its attempt counts as lost.
+ * lifecycle rules (back-off, retention, stop grace, node-loss restarts), how long a task may
+ * look stranded on its node before its attempt counts as lost, and the queues' limits.
  */
 public record ReconcilerSettings(String instanceId, boolean autoCleanup, int maxLogBytes, Lifecycle lifecycle,
-                                 Duration nodeLossGrace) {
+                                 Duration nodeLossGrace, QueueLimits queueLimits) {
 
     public static final Duration DEFAULT_NODE_LOSS_GRACE = Duration.ofSeconds(30);
 
     public ReconcilerSettings(String instanceId, boolean autoCleanup, int maxLogBytes, Lifecycle lifecycle) {
-        this(instanceId, autoCleanup, maxLogBytes, lifecycle, DEFAULT_NODE_LOSS_GRACE);
+        this(instanceId, autoCleanup, maxLogBytes, lifecycle, DEFAULT_NODE_LOSS_GRACE, QueueLimits.UNLIMITED);
     }
 
     public ReconcilerSettings(String instanceId, boolean autoCleanup, int maxLogBytes) {

@@ -6,6 +6,7 @@ import dev.berth.api.JobView;
 import dev.berth.core.Job;
 import dev.berth.core.JobRecord;
 import dev.berth.core.JobEvent;
+import dev.berth.core.Reason;
 import dev.berth.core.StreamName;
 import dev.berth.db.JobStore;
 import dev.berth.jobs.JobService;
@@ -72,7 +73,9 @@ public class JobsResource {
     @Path("{id}")
     public JobView get(@PathParam("id") String id) {
         JobRecord record = store.findRecord(id).orElseThrow(() -> noJob(id));
-        return JobView.of(record.job(), record.resolved(), store.attempts(id));
+        Long position = record.job().status().reason() == Reason.Queued
+                ? store.queuePosition(record.job()).orElse(null) : null;
+        return JobView.of(record.job(), record.resolved(), store.attempts(id), position);
     }
 
     @GET

@@ -23,6 +23,11 @@ public final class Jobs {
         return new Job(id, null, Map.of(), 1, spec(), JobStatus.submitted(NOW), 0);
     }
 
+    /** Pending in {@code queue} at {@code priority}. */
+    public static Job pending(String id, String queue, int priority) {
+        return new Job(id, null, Map.of(), 1, spec().withQueue(queue, priority), JobStatus.submitted(NOW), 0);
+    }
+
     public static Job launching(String id, String containerId) {
         return launching(id, containerId, spec(), Backend.CONTAINER);
     }

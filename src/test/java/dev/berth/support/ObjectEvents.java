@@ -1,7 +1,6 @@
 package dev.berth.support;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.EventsCmd;
 import com.github.dockerjava.api.model.Event;
 import com.github.dockerjava.api.model.EventType;
@@ -27,9 +26,7 @@ public final class ObjectEvents implements Closeable {
     private final Function<Event, Optional<AttemptStep>> attemptOf;
     private final Map<AttemptStep, Integer> created = new ConcurrentHashMap<>();
     private final Map<AttemptStep, Instant> removed = new ConcurrentHashMap<>();
-    private final Stream stream = new Stream();
-    private volatile boolean closing;
-    private volatile String broken;
+    private final EventStream stream = new EventStream(this::record);
 
     private ObjectEvents(String removal, Function<Event, Optional<AttemptStep>> attemptOf) {
         this.removal = removal;
@@ -88,9 +85,7 @@ public final class ObjectEvents implements Closeable {
     }
 
     private void assertUnbroken() {
-        if (broken != null) {
-            throw new AssertionError("the engine's event stream broke, so the counts are incomplete: " + broken);
-        }
+        stream.assertUnbroken();
     }
 
     private void record(Event event) {
@@ -105,26 +100,6 @@ public final class ObjectEvents implements Closeable {
 
     @Override
     public void close() throws IOException {
-        closing = true;
         stream.close();
-    }
-
-    private final class Stream extends ResultCallback.Adapter<Event> {
-        @Override
-        public void onNext(Event event) {
-            record(event);
-        }
-
-        @Override
-        public void onError(Throwable error) {
-            broken = closing ? broken : String.valueOf(error);
-            super.onError(error);
-        }
-
-        @Override
-        public void onComplete() {
-            broken = closing ? broken : "the engine ended it";
-            super.onComplete();
-        }
     }
 }
