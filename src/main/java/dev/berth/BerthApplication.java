@@ -5,6 +5,7 @@ import dev.berth.api.ManifestValidator;
 import dev.berth.api.PlacementRules;
 import dev.berth.config.DockerConfig;
 import dev.berth.core.Backend;
+import dev.berth.core.QueueLimit;
 import dev.berth.core.QueueLimits;
 import dev.berth.core.JobIds;
 import dev.berth.core.Lifecycle;
@@ -59,9 +60,10 @@ public class BerthApplication extends Application<BerthConfiguration> {
     private static final io.dropwizard.util.Duration ACTIONS_AT_STOP = io.dropwizard.util.Duration.seconds(60);
 
     private static QueueLimits queueLimits(BerthConfiguration config) {
-        Map<String, Integer> maxRunning = new LinkedHashMap<>();
-        config.getQueues().forEach((name, queue) -> maxRunning.put(name, queue.getMaxRunning()));
-        return new QueueLimits(maxRunning, config.getReconciler().getMaxRunning());
+        Map<String, QueueLimit> perQueue = new LinkedHashMap<>();
+        config.getQueues().forEach((name, queue) -> perQueue.put(name, new QueueLimit(queue.getMaxRunning(),
+                queue.getFairShareLabel(), queue.getMaxRunningPerOwner())));
+        return new QueueLimits(perQueue, config.getReconciler().getMaxRunning());
     }
 
     public static void main(String[] args) throws Exception {

@@ -11,16 +11,19 @@ import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.glassfish.jersey.client.HttpUrlConnectorProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Queues, in either mode: the default queue runs at most 3 jobs at once, the queue {@code serial}
- * one; the limits and the launch order are judged from the engine's own container events.
+ * one, and {@code shared} one, its owners (values of the label {@code team}) taking turns; the
+ * limits and the launch order are judged from the engine's own container events.
  */
 abstract class QueueScenarios {
     static final Duration DEADLINE = Duration.ofSeconds(120);
@@ -34,7 +37,9 @@ abstract class QueueScenarios {
     static ConfigOverride[] queueConfig(boolean swarmMode) {
         return new ConfigOverride[] {ConfigOverride.config("docker.swarmMode", Boolean.toString(swarmMode)),
                 ConfigOverride.config("queues.default.maxRunning", "3"),
-                ConfigOverride.config("queues.serial.maxRunning", "1")};
+                ConfigOverride.config("queues.serial.maxRunning", "1"),
+                ConfigOverride.config("queues.shared.maxRunning", "1"),
+                ConfigOverride.config("queues.shared.fairShareLabel", "team")};
     }
 
     @BeforeEach
@@ -94,6 +99,27 @@ abstract class QueueScenarios {
     }
 
     @Test
+    void theOwnersOfASharedQueueTakeTurnsHoweverLongOneOwnersLineIs() throws Exception {
+        post("/api/v1/queues/shared/pause");
+        try (var containers = RunningContainers.of(TestEngine.docker(), instance(), Instant.now())) {
+            String a1 = api.submitJson(owned("a"));
+            String a2 = api.submitJson(owned("a"));
+            String a3 = api.submitJson(owned("a"));
+            String b1 = api.submitJson(owned("b"));
+            post("/api/v1/queues/shared/resume");
+            List<String> ids = List.of(a1, a2, a3, b1);
+            for (String id : ids) {
+                assertThat(api.awaitTerminal(id, DEADLINE).path("status").path("phase").asText()).isEqualTo("Succeeded");
+            }
+            containers.awaitEnded(ids, DEADLINE);
+
+            assertThat(containers.startOrder(ids)).containsExactly(a1, b1, a2, a3);
+        } finally {
+            post("/api/v1/queues/shared/resume");
+        }
+    }
+
+    @Test
     void anUnknownQueueOrAPriorityOutOfRangeIsRefusedAndNothingIsStored() {
         int before = api.getJson("/jobs?limit=500").path("items").size();
 
@@ -109,11 +135,37 @@ abstract class QueueScenarios {
     }
 
     @Test
+    void aWaitingJobMovesToAnotherQueueButALaunchedOneKeepsItsQueue() {
+        post("/api/v1/queues/serial/pause");
+        try {
+            String id = api.submitJson(job("echo moved", "serial", null));
+            String stays = api.submitJson(job("echo stays", "serial", null));
+
+            try (var moved = patch(id, "{\"queue\": \"default\", \"priority\": 7}")) {
+                assertThat(moved.getStatus()).isEqualTo(200);
+                JsonNode spec = JobsApi.read(moved.readEntity(String.class)).path("spec");
+                assertThat(spec.path("queue").asText()).isEqualTo("default");
+                assertThat(spec.path("priority").asInt()).isEqualTo(7);
+            }
+            assertThat(api.awaitTerminal(id, DEADLINE).path("status").path("phase").asText()).isEqualTo("Succeeded");
+            try (var launched = patch(id, "{\"queue\": \"serial\"}");
+                 var unknown = patch(stays, "{\"queue\": \"nowhere\"}")) {
+                assertThat(launched.getStatus()).isEqualTo(409);
+                assertThat(unknown.getStatus()).isEqualTo(422);
+            }
+            assertThat(api.getJson("/jobs/" + stays).path("spec").path("queue").asText()).isEqualTo("serial");
+            assertThat(api.getJson("/jobs/" + stays).path("status").path("phase").asText()).isEqualTo("Pending");
+        } finally {
+            post("/api/v1/queues/serial/resume");
+        }
+    }
+
+    @Test
     void theQueuesAreListedWithTheirLimitsAndAnUnknownOneCannotBePaused() {
         JsonNode queues = api.getJson("/queues");
 
         assertThat(queues.isArray()).isTrue();
-        assertThat(queues.findValuesAsText("name")).containsExactlyInAnyOrder("default", "serial");
+        assertThat(queues.findValuesAsText("name")).containsExactlyInAnyOrder("default", "serial", "shared");
         assertThat(queue("default").path("maxRunning").asInt()).isEqualTo(3);
         assertThat(queue("serial").path("maxRunning").asInt()).isEqualTo(1);
         assertThat(api.status("/queues/nowhere")).isEqualTo(404);
@@ -138,6 +190,18 @@ abstract class QueueScenarios {
             assertThat(response.getStatus()).as("POST %s", path).isEqualTo(200);
             return JobsApi.read(response.readEntity(String.class));
         }
+    }
+
+    private Response patch(String id, String body) {
+        return app().client().target("http://127.0.0.1:" + app().getLocalPort() + "/api/v1/jobs/" + id).request()
+                .property(HttpUrlConnectorProvider.SET_METHOD_WORKAROUND, true)
+                .method("PATCH", Entity.json(body));
+    }
+
+    private static String owned(String team) {
+        return """
+                {"image": "%s", "command": ["sh", "-c", "echo %s"], "queue": "shared", "labels": {"team": "%s"}}"""
+                .formatted(TestEngine.IMAGE, team, team);
     }
 
     private static String job(String script, String queue, Integer priority) {

@@ -78,6 +78,21 @@ public final class ManifestValidator {
                 placement, queue, priority);
     }
 
+    /** The spec in its new queue or at its new priority; throws {@link InvalidRequestException} if invalid. */
+    public JobSpec requeued(JobSpec spec, QueueChange change) {
+        List<String> errors = new ArrayList<>();
+        if (change == null || (change.queue() == null && change.priority() == null)) {
+            errors.add("the request body must name a queue, a priority, or both");
+            throw new InvalidRequestException(errors);
+        }
+        String queue = QueueRules.queue(change.queue() != null ? change.queue() : spec.queue(), limits.queues(), errors);
+        int priority = QueueRules.priority(change.priority() != null ? change.priority() : spec.priority(), errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        return spec.withQueue(queue, priority);
+    }
+
     /** The fields of one container: the job's own in the single-step form, each step's otherwise. */
     private void checkRun(String prefix, String image, List<String> command, List<String> entrypoint,
                           Map<String, String> env, String workingDir, String user, List<String> errors) {

@@ -52,6 +52,11 @@ public record Job(
     }
 
     /** A cancel request: only {@code desired} changes in a spec once it is accepted. */
+    /** The same job with another spec (a new generation): its queue or priority changed. */
+    public Job withSpec(JobSpec newSpec) {
+        return new Job(id, name, labels, generation + 1, newSpec, secrets, status, attempt, version);
+    }
+
     public Job withDesired(Desired desired) {
         return new Job(id, name, labels, generation + 1, spec.withDesired(desired), secrets, status, attempt, version);
     }

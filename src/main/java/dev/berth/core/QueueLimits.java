@@ -5,31 +5,27 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
-/**
- * How many jobs may be launched (Launching or Running) at once: per queue, and of all queues
- * together. A null limit is none.
- */
-public record QueueLimits(Map<String, Integer> maxRunning, Integer maxRunningTotal) {
+/** Every queue's limits, and how many jobs of all queues together may be launched at once (null: no limit). */
+public record QueueLimits(Map<String, QueueLimit> perQueue, Integer maxRunningTotal) {
 
     public QueueLimits {
-        maxRunning = Collections.unmodifiableMap(new LinkedHashMap<>(maxRunning));
+        perQueue = Collections.unmodifiableMap(new LinkedHashMap<>(perQueue));
     }
 
     /** One queue, {@code default}, without limits. */
-    public static final QueueLimits UNLIMITED = new QueueLimits(mapOfDefault(), null);
+    public static final QueueLimits UNLIMITED = new QueueLimits(Map.of(JobSpec.DEFAULT_QUEUE, QueueLimit.NONE), null);
 
     public Set<String> queues() {
-        return maxRunning.keySet();
+        return perQueue.keySet();
+    }
+
+    /** The queue's limits; none for a queue the configuration does not have. */
+    public QueueLimit of(String queue) {
+        return perQueue.getOrDefault(queue, QueueLimit.NONE);
     }
 
     /** The queue's own limit; null when it has none. */
     public Integer maxRunning(String queue) {
-        return maxRunning.get(queue);
-    }
-
-    private static Map<String, Integer> mapOfDefault() {
-        Map<String, Integer> only = new LinkedHashMap<>();
-        only.put(JobSpec.DEFAULT_QUEUE, null);
-        return only;
+        return of(queue).maxRunning();
     }
 }

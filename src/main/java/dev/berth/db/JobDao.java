@@ -42,6 +42,22 @@ public interface JobDao extends SqlObject {
             """)
     List<JobRow> queueHeads(@Bind("queue") String queue, @Bind("now") long now, @Bind("limit") int limit);
 
+    /**
+     * The first pending jobs of each owner of a shared queue (a value of its fair-share label, ""
+     * without it) in launch order, leaving out those whose retry is not due.
+     */
+    @SqlQuery("""
+            SELECT * FROM (
+                SELECT j.*, ROW_NUMBER() OVER (PARTITION BY COALESCE(l.label_value, '')
+                                              ORDER BY j.priority DESC, j.id) AS owner_rank
+                FROM jobs j LEFT JOIN job_labels l ON l.job_id = j.id AND l.label_key = :label
+                WHERE j.phase = 'Pending' AND j.queue = :queue
+                    AND (j.next_attempt_at IS NULL OR j.next_attempt_at <= :now)
+            ) heads WHERE owner_rank <= :limit ORDER BY priority DESC, id
+            """)
+    List<JobRow> queueHeadsPerOwner(@Bind("queue") String queue, @Bind("label") String label, @Bind("now") long now,
+                                    @Bind("limit") int limit);
+
     /** How many pending jobs of the queue go before this one: higher priority, or the same and older. */
     @SqlQuery("""
             SELECT COUNT(*) FROM jobs WHERE phase = 'Pending' AND queue = :queue

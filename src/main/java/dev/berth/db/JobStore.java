@@ -107,11 +107,24 @@ public class JobStore {
      * older first), leaving out those whose retry is not due yet: all a pass needs of a queue.
      */
     public List<Job> queueHeads(String queue, int limit, Instant now) {
+        return heads(limit, dao -> dao.queueHeads(queue, now.toEpochMilli(), limit));
+    }
+
+    /**
+     * As {@link #queueHeads}, but the first {@code limit} of each owner of a queue shared by the
+     * job label {@code label} (its values stand for owners; "" for jobs without it), so that the
+     * owners can take turns however long one owner's line is.
+     */
+    public List<Job> queueHeadsPerShare(String queue, String label, int limit, Instant now) {
+        return heads(limit, dao -> dao.queueHeadsPerOwner(queue, label, now.toEpochMilli(), limit));
+    }
+
+    private List<Job> heads(int limit, java.util.function.Function<JobDao, List<JobRow>> query) {
         if (limit <= 0) {
             return List.of();
         }
         return jdbi.inTransaction(handle -> {
-            List<JobRow> heads = handle.attach(JobDao.class).queueHeads(queue, now.toEpochMilli(), limit);
+            List<JobRow> heads = query.apply(handle.attach(JobDao.class));
             List<String> retried = heads.stream().filter(row -> row.attempts() > 0).map(JobRow::id).toList();
             if (retried.isEmpty()) {
                 return heads.stream().map(row -> rows.toJob(row, null)).toList();

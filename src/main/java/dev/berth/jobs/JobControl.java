@@ -5,6 +5,7 @@ import dev.berth.core.Desired;
 import dev.berth.core.Job;
 import dev.berth.core.JobEvent;
 import dev.berth.core.JobEvent.EventType;
+import dev.berth.core.JobSpec;
 import dev.berth.core.JobStatus;
 import dev.berth.core.Lifecycle;
 import dev.berth.core.Phase;
@@ -14,6 +15,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * What users may do to an accepted job: cancel it (a pending job is cancelled at once, a launched
@@ -52,6 +54,33 @@ public class JobControl {
             }
             Job cancelled = requestCancel(job);
             if (store.recordSpec(job, cancelled, List.of(event(cancelled)))) {
+                wakeReconciler.run();
+                return store.find(id);
+            }
+        }
+        throw new JobStateConflictException("job " + id + " kept changing; try again");
+    }
+
+    /**
+     * Moves a job that waits to launch to another queue or priority; the job after it, empty if
+     * there is no such job. A launched or finished job keeps its queue (409).
+     */
+    public Optional<Job> requeue(String id, UnaryOperator<JobSpec> change) {
+        for (int i = 0; i < ATTEMPTS; i++) {
+            Optional<Job> found = store.find(id);
+            if (found.isEmpty()) {
+                return found;
+            }
+            Job job = found.get();
+            if (!job.awaitsLaunch() || job.spec().desired() == Desired.Cancel) {
+                throw new JobStateConflictException("job " + id + " is " + job.status().phase()
+                        + ": only a job that waits to launch can change its queue or priority");
+            }
+            JobSpec moved = change.apply(job.spec());
+            Job updated = job.withSpec(moved);
+            JobEvent event = new JobEvent(clock.instant(), EventType.Normal, job.status().phase(), Reason.Queued,
+                    "moved to queue " + moved.queue() + " at priority " + moved.priority(), job.currentAttempt());
+            if (store.recordSpec(job, updated, List.of(event))) {
                 wakeReconciler.run();
                 return store.find(id);
             }

@@ -4,6 +4,7 @@ import dev.berth.api.InvalidRequestException;
 import dev.berth.api.JobManifest;
 import dev.berth.command.ResolutionException;
 import dev.berth.api.ManifestValidator;
+import dev.berth.api.QueueChange;
 import dev.berth.core.Job;
 import dev.berth.core.JobRecord;
 import dev.berth.core.JobEvent;
@@ -36,6 +37,11 @@ public class JobService {
         this.ids = ids;
         this.clock = clock;
         this.wakeReconciler = wakeReconciler;
+    }
+
+    /** The spec moved to another queue or priority, as a manifest's queue and priority are checked. */
+    public JobSpec requeued(JobSpec spec, QueueChange change) {
+        return validator.requeued(spec, change);
     }
 
     /** The stored job, and whether this call created it (false: the same named job already existed). */

@@ -1,5 +1,6 @@
 package dev.berth.reconcile;
 
+import dev.berth.core.Job;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,8 +25,8 @@ final class ActionRunner {
     private final Runnable afterLaunch;
     private final Set<String> busy = ConcurrentHashMap.newKeySet();
     private final AtomicInteger launching = new AtomicInteger();
-    /** The queue of each job whose launch is under way. */
-    private final Map<String, String> launchQueues = new ConcurrentHashMap<>();
+    /** Each job whose launch is under way, as the pass that launched it read it. */
+    private final Map<String, Job> launchingJobs = new ConcurrentHashMap<>();
 
     /**
      * {@code afterLaunch} runs once a launch is through and its job no longer busy: a pass then
@@ -47,11 +48,11 @@ final class ActionRunner {
     }
 
     /**
-     * The jobs whose launch is under way, with their queue: their record may not say Launching yet,
-     * yet they count against their queue's limit.
+     * The jobs whose launch is under way, by id: their record may not say Launching yet, yet they
+     * count against their queue's limits.
      */
-    Map<String, String> launchesUnderWay() {
-        return Map.copyOf(launchQueues);
+    Map<String, Job> launchesUnderWay() {
+        return Map.copyOf(launchingJobs);
     }
 
     /** The jobs (and leftover objects) with an action under way now. */
@@ -76,7 +77,7 @@ final class ActionRunner {
             return false;
         }
         if (launch) {
-            launchQueues.put(key, action.job().spec().queue());
+            launchingJobs.put(key, action.job());
         }
         try {
             (launch ? launches : others).execute(() -> {
@@ -98,7 +99,7 @@ final class ActionRunner {
 
     private void done(String key, boolean launch) {
         if (launch) {
-            launchQueues.remove(key);
+            launchingJobs.remove(key);
             launching.decrementAndGet();
         }
         busy.remove(key);

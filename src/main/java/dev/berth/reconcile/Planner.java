@@ -78,7 +78,7 @@ public final class Planner {
         }
         Map<String, Workload> byStep = new HashMap<>();
         observed.workloads().forEach(w -> byStep.put(key(w.jobId(), w.attempt(), w.step()), w));
-        for (Job job : inLaunchOrder(activeJobs)) {
+        for (Job job : inLaunchOrder(activeJobs, room)) {
             Action action = planJob(job, byStep, observed.swarmManager(), now, room);
             if (action != null) {
                 actions.add(action);
@@ -92,11 +92,27 @@ public final class Planner {
         return actions;
     }
 
-    /** Launched jobs first (their order does not matter), then the pending ones in launch order. */
-    private static List<Job> inLaunchOrder(List<Job> jobs) {
-        List<Job> ordered = new ArrayList<>(jobs);
+    /**
+     * Launched jobs first (their order does not matter), then the pending ones in launch order:
+     * higher priority first; among equal priorities in a queue shared by a label, the owners take
+     * turns (each owner's first job, then each one's second, ...; the owner served longest ago
+     * first); then older first. The order is fixed before any job takes room.
+     */
+    private static List<Job> inLaunchOrder(List<Job> jobs, LaunchRoom room) {
+        List<Job> byAge = new ArrayList<>(jobs);
+        byAge.sort(Comparator.comparing((Job job) -> -job.spec().priority()).thenComparing(Job::id));
+        Map<String, Integer> turnsTaken = new HashMap<>();
+        Map<String, Integer> turn = new HashMap<>();
+        for (Job job : byAge) {
+            String owner = room.limitOf(job.spec().queue()).shareOf(job);
+            turn.put(job.id(), owner == null ? 0 : turnsTaken.merge(job.spec().queue() + "/" + job.spec().priority()
+                    + "/" + owner, 1, Integer::sum));
+        }
+        List<Job> ordered = new ArrayList<>(byAge);
         ordered.sort(Comparator.comparing((Job job) -> job.awaitsLaunch())
                 .thenComparing(job -> -job.spec().priority())
+                .thenComparing(job -> turn.get(job.id()))
+                .thenComparing(room::ownerLastServed)
                 .thenComparing(Job::id));
         return ordered;
     }
@@ -122,7 +138,7 @@ public final class Planner {
                 return holdOnce(job, Reason.EngineNotSwarmManager, "docker.swarmMode is true but the engine is"
                         + " not a swarm manager: the job waits until it is (Berth never falls back to containers)");
             }
-            if (!room.take(job.spec().queue())) {
+            if (!room.take(job)) {
                 return null; // no room in its queue now: it stays queued
             }
             // Even when its object exists (Berth died between create and the status write): the

@@ -25,7 +25,6 @@ import dev.berth.jobs.SpecResolver;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,6 +56,7 @@ public class Reconciler {
     private final ActionRunner runner;
     private final VolumeSweep volumeSweep;
     private final NodeLossWatch nodeLoss;
+    private final ShareTurns shareTurns = new ShareTurns();
     private Runnable requestPass = () -> { };
 
     /** Carries out a pass's actions, launches too, one after another on the thread of the pass. */
@@ -92,7 +92,7 @@ public class Reconciler {
         // Taken before the listing: a job whose action wrote after it may have a record newer than
         // the listing (a service created but not listed would look lost).
         Set<String> busy = runner.busy();
-        Map<String, String> launchesUnderWay = runner.launchesUnderWay();
+        Map<String, Job> launchesUnderWay = runner.launchesUnderWay();
         Observed observed = observe();
         List<Job> launched = store.launched();
         LaunchRoom room = room(launched, launchesUnderWay);
@@ -100,10 +100,14 @@ public class Reconciler {
         for (String queue : room.queues()) {
             // Beyond the room, as many again as launches are under way: those are among the heads
             // (still pending in the store) and are left out below, not launched twice.
-            int underWay = (int) launchesUnderWay.values().stream().filter(queue::equals).count();
-            active.addAll(store.queueHeads(queue, room.of(queue) + underWay, clock.instant()));
+            int underWay = (int) launchesUnderWay.values().stream().filter(j -> queue.equals(j.spec().queue())).count();
+            int heads = room.of(queue) + underWay;
+            String shareLabel = room.limitOf(queue).fairShareLabel();
+            active.addAll(shareLabel == null ? store.queueHeads(queue, heads, clock.instant())
+                    : store.queueHeadsPerShare(queue, shareLabel, heads, clock.instant()));
         }
         nodeLoss.retainJobsOf(active);
+        shareTurns.retainOwnersOf(active, settings.queueLimits());
         LOG.debug("pass: {} active jobs, engine shows {}", active.size(), observed.workloads());
         for (Action action : planner.plan(active, observed, clock.instant(), room)) {
             runner.run(action, busy); // not run now (busy, or no launch slot): a later pass plans it again
@@ -122,22 +126,14 @@ public class Reconciler {
      * them launched yet): the limits hold across restarts, since nothing of it is only in memory
      * but what is also on its way into the store.
      */
-    private LaunchRoom room(List<Job> launched, Map<String, String> launchesUnderWay) {
+    private LaunchRoom room(List<Job> launched, Map<String, Job> launchesUnderWay) {
         if (!planner.launchEnabled()) {
             return LaunchRoom.none();
         }
-        Map<String, Integer> running = new HashMap<>();
-        Set<String> counted = new HashSet<>();
-        for (Job job : launched) {
-            running.merge(job.spec().queue(), 1, Integer::sum);
-            counted.add(job.id());
-        }
-        launchesUnderWay.forEach((jobId, queue) -> {
-            if (!counted.contains(jobId)) {
-                running.merge(queue, 1, Integer::sum);
-            }
-        });
-        return LaunchRoom.of(settings.queueLimits(), store.pausedQueues(), running, runner.freeLaunchSlots());
+        Map<String, Job> counted = new HashMap<>(launchesUnderWay);
+        launched.forEach(job -> counted.put(job.id(), job));
+        return LaunchRoom.of(settings.queueLimits(), store.pausedQueues(), counted.values(),
+                runner.freeLaunchSlots(), shareTurns);
     }
 
     private Observed observe() {

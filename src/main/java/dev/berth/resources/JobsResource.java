@@ -3,6 +3,7 @@ package dev.berth.resources;
 import dev.berth.api.JobList;
 import dev.berth.api.JobManifest;
 import dev.berth.api.JobView;
+import dev.berth.api.QueueChange;
 import dev.berth.core.Job;
 import dev.berth.core.JobRecord;
 import dev.berth.core.JobEvent;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -133,6 +135,15 @@ public class JobsResource {
         int wanted = number != null ? number : job.status().attempts();
         return logs.of(job, number).orElseThrow(() -> new NotFoundException("job " + job.id() + " has no attempt "
                 + wanted + " (it has " + job.status().attempts() + ")"));
+    }
+
+    /** Moves a job that waits to launch to another queue or priority: {"queue": ..., "priority": ...}. */
+    @PATCH
+    @Path("{id}")
+    @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+    public JobView requeue(@PathParam("id") String id, QueueChange change) {
+        control.requeue(id, spec -> jobs.requeued(spec, change)).orElseThrow(() -> noJob(id));
+        return get(id);
     }
 
     @POST

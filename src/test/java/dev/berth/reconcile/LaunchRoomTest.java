@@ -5,7 +5,10 @@ import static dev.berth.support.Jobs.pending;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.core.Backend;
+import dev.berth.core.Job;
+import dev.berth.core.QueueLimit;
 import dev.berth.core.QueueLimits;
+import dev.berth.support.Jobs;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,11 +18,14 @@ import org.junit.jupiter.api.Test;
 /** The room of a pass, and the planner taking it in launch order. */
 class LaunchRoomTest {
     private static final QueueLimits LIMITS = limits(Map.of("default", 3, "gpu", 1), null);
+    private static final QueueLimits SHARED = new QueueLimits(Map.of("default",
+            new QueueLimit(10, "team", 2)), null);
     private final Planner planner = new Planner(Backend.CONTAINER, true);
 
     @Test
     void aQueuesRoomIsItsLimitLessWhatItHasLaunched() {
-        LaunchRoom room = LaunchRoom.of(LIMITS, Set.of(), Map.of("default", 2), 16);
+        LaunchRoom room = LaunchRoom.of(LIMITS, Set.of(),
+                List.of(running("r1", "default"), running("r2", "default")), 16, new ShareTurns());
 
         assertThat(room.of("default")).isEqualTo(1);
         assertThat(room.of("gpu")).isEqualTo(1);
@@ -27,7 +33,7 @@ class LaunchRoomTest {
 
     @Test
     void thePendingJobsTakeTheRoomByPriorityThenAge() {
-        LaunchRoom room = LaunchRoom.of(LIMITS, Set.of(), Map.of("default", 1), 16);
+        LaunchRoom room = LaunchRoom.of(LIMITS, Set.of(), List.of(running("r1", "default")), 16, new ShareTurns());
         var jobs = List.of(pending("a", "default", 0), pending("b", "default", 5), pending("c", "default", 0),
                 pending("d", "default", 5));
 
@@ -38,7 +44,7 @@ class LaunchRoomTest {
 
     @Test
     void aPausedQueueLaunchesNothingWhileTheOthersGoOn() {
-        LaunchRoom room = LaunchRoom.of(LIMITS, Set.of("gpu"), Map.of(), 16);
+        LaunchRoom room = LaunchRoom.of(LIMITS, Set.of("gpu"), List.of(), 16, new ShareTurns());
         var jobs = List.of(pending("a", "gpu", 0), pending("b", "default", 0));
 
         List<String> launched = launchedBy(planner.plan(jobs, Observed.available(List.of()), NOW, room));
@@ -49,8 +55,10 @@ class LaunchRoomTest {
     @Test
     void theLimitOfAllQueuesAndTheFreeSlotsBoundEveryQueue() {
         QueueLimits limits = limits(Map.of("default", 10, "gpu", 10), 4);
-        LaunchRoom room = LaunchRoom.of(limits, Set.of(), Map.of("default", 1, "gpu", 1), 16);
-        LaunchRoom fewSlots = LaunchRoom.of(limits(Map.of("default", 10), null), Set.of(), Map.of(), 2);
+        LaunchRoom room = LaunchRoom.of(limits, Set.of(),
+                List.of(running("r1", "default"), running("r2", "gpu")), 16, new ShareTurns());
+        LaunchRoom fewSlots = LaunchRoom.of(limits(Map.of("default", 10), null), Set.of(), List.of(), 2,
+                new ShareTurns());
         var jobs = List.of(pending("a", "default", 0), pending("b", "gpu", 0), pending("c", "default", 0));
 
         assertThat(launchedBy(planner.plan(jobs, Observed.available(List.of()), NOW, room))).containsExactly("a", "b");
@@ -59,17 +67,63 @@ class LaunchRoomTest {
 
     @Test
     void aQueueNoLongerConfiguredLaunchesNothing() {
-        LaunchRoom room = LaunchRoom.of(LIMITS, Set.of(), Map.of(), 16);
+        LaunchRoom room = LaunchRoom.of(LIMITS, Set.of(), List.of(), 16, new ShareTurns());
 
         assertThat(launchedBy(planner.plan(List.of(pending("a", "gone", 0)), Observed.available(List.of()), NOW,
                 room))).isEmpty();
+    }
+
+    @Test
+    void theOwnersOfASharedQueueTakeTurnsAmongEqualPrioritiesWithinTheirOwnLimit() {
+        LaunchRoom room = LaunchRoom.of(SHARED, Set.of(), List.of(owned(running("r1", "default"), "a")), 16,
+                new ShareTurns());
+        var jobs = List.of(owned(pending("a1", "default", 0), "a"), owned(pending("a2", "default", 0), "a"),
+                owned(pending("a3", "default", 0), "a"), owned(pending("b1", "default", 0), "b"),
+                owned(pending("b2", "default", 0), "b"), owned(pending("b3", "default", 0), "b"),
+                pending("c1", "default", 0), owned(pending("b4", "default", 9), "b"));
+
+        List<String> launched = launchedBy(planner.plan(jobs, Observed.available(List.of()), NOW, room));
+
+        // b4 first (higher priority), then turns: a1, b1, c1 (no label), then a2 would be a's third
+        // launched job (r1 runs) and b2 b's third (b4, b1): both owners are at their limit of 2.
+        assertThat(launched).containsExactly("b4", "a1", "b1", "c1");
+    }
+
+    @Test
+    void inAQueueOfOneTheOwnerServedLongestAgoGoesNextThoughItsJobIsYounger() {
+        QueueLimits serial = new QueueLimits(Map.of("default", new QueueLimit(1, "team", null)), null);
+        ShareTurns turns = new ShareTurns();
+        Job a1 = owned(pending("a1", "default", 0), "a");
+        Job a2 = owned(pending("a2", "default", 0), "a");
+        Job b1 = owned(pending("b1", "default", 0), "b");
+
+        List<String> first = launchedBy(planner.plan(List.of(a1, a2, b1), Observed.available(List.of()), NOW,
+                LaunchRoom.of(serial, Set.of(), List.of(), 16, turns)));
+        List<String> second = launchedBy(planner.plan(List.of(a2, b1), Observed.available(List.of()), NOW,
+                LaunchRoom.of(serial, Set.of(), List.of(), 16, turns)));
+
+        assertThat(first).containsExactly("a1");
+        assertThat(second).containsExactly("b1");
+    }
+
+    private static Job owned(Job job, String team) {
+        return new Job(job.id(), null, Map.of("team", team), job.generation(), job.spec(), job.status(), job.attempt(),
+                job.version());
+    }
+
+    private static Job running(String id, String queue) {
+        Job job = Jobs.running(id, "c-" + id);
+        return new Job(id, null, job.labels(), job.generation(), job.spec().withQueue(queue, 0), job.status(),
+                job.attempt(), job.version());
     }
 
     private static List<String> launchedBy(List<Action> actions) {
         return actions.stream().filter(Action.Launch.class::isInstance).map(a -> a.job().id()).toList();
     }
 
-    private static QueueLimits limits(Map<String, Integer> perQueue, Integer total) {
-        return new QueueLimits(new LinkedHashMap<>(perQueue), total);
+    private static QueueLimits limits(Map<String, Integer> maxRunning, Integer total) {
+        Map<String, QueueLimit> perQueue = new LinkedHashMap<>();
+        maxRunning.forEach((queue, max) -> perQueue.put(queue, new QueueLimit(max)));
+        return new QueueLimits(perQueue, total);
     }
 }
