@@ -74,16 +74,17 @@ public interface AttemptDao {
             """)
     List<StepRow> stepsOfLatestOfActive();
 
-    /** The latest attempt of every launched job (Launching or Running). */
+    /** The latest attempt of every launched job (Launching, Running, or Pending for want of a node). */
     @SqlQuery("""
             SELECT a.* FROM job_attempts a JOIN jobs j ON j.id = a.job_id AND a.number = j.attempts
-            WHERE j.phase IN ('Launching', 'Running')
+            WHERE j.phase IN ('Launching', 'Running') OR (j.phase = 'Pending' AND j.reason = 'Unschedulable')
             """)
     List<AttemptRow> latestOfLaunched();
 
     @SqlQuery("""
             SELECT s.* FROM job_steps s JOIN jobs j ON j.id = s.job_id AND s.attempt = j.attempts
-            WHERE j.phase IN ('Launching', 'Running') ORDER BY s.job_id, s.step_index
+            WHERE j.phase IN ('Launching', 'Running') OR (j.phase = 'Pending' AND j.reason = 'Unschedulable')
+            ORDER BY s.job_id, s.step_index
             """)
     List<StepRow> stepsOfLatestOfLaunched();
 

@@ -31,12 +31,16 @@ public interface JobDao extends SqlObject {
     @SqlQuery("SELECT * FROM jobs WHERE phase IN ('Pending', 'Launching', 'Running') ORDER BY id")
     List<JobRow> active();
 
-    @SqlQuery("SELECT * FROM jobs WHERE phase IN ('Launching', 'Running') ORDER BY id")
+    /**
+     * Launching or Running, and Pending with reason Unschedulable: a swarm service that no node
+     * can take yet is launched too (its attempt is live, and it counts against its queue).
+     */
+    @SqlQuery("SELECT * FROM jobs WHERE (phase IN ('Launching', 'Running') OR (phase = 'Pending' AND reason = 'Unschedulable')) ORDER BY id")
     List<JobRow> launched();
 
     /** The first pending jobs of a queue in launch order, leaving out those whose retry is not due. */
     @SqlQuery("""
-            SELECT * FROM jobs WHERE phase = 'Pending' AND queue = :queue
+            SELECT * FROM jobs WHERE phase = 'Pending' AND COALESCE(reason, '') <> 'Unschedulable' AND queue = :queue
                 AND (next_attempt_at IS NULL OR next_attempt_at <= :now)
             ORDER BY priority DESC, id LIMIT :limit
             """)
@@ -51,7 +55,7 @@ public interface JobDao extends SqlObject {
                 SELECT j.*, ROW_NUMBER() OVER (PARTITION BY COALESCE(l.label_value, '')
                                               ORDER BY j.priority DESC, j.id) AS owner_rank
                 FROM jobs j LEFT JOIN job_labels l ON l.job_id = j.id AND l.label_key = :label
-                WHERE j.phase = 'Pending' AND j.queue = :queue
+                WHERE j.phase = 'Pending' AND COALESCE(j.reason, '') <> 'Unschedulable' AND j.queue = :queue
                     AND (j.next_attempt_at IS NULL OR j.next_attempt_at <= :now)
             ) heads WHERE owner_rank <= :limit ORDER BY priority DESC, id
             """)
@@ -60,15 +64,17 @@ public interface JobDao extends SqlObject {
 
     /** How many pending jobs of the queue go before this one: higher priority, or the same and older. */
     @SqlQuery("""
-            SELECT COUNT(*) FROM jobs WHERE phase = 'Pending' AND queue = :queue
+            SELECT COUNT(*) FROM jobs WHERE phase = 'Pending' AND COALESCE(reason, '') <> 'Unschedulable' AND queue = :queue
                 AND (priority > :priority OR (priority = :priority AND id < :id))
             """)
     long aheadInQueue(@Bind("queue") String queue, @Bind("priority") int priority, @Bind("id") String id);
 
-    /** Live jobs by queue and phase, for the queues' view. */
+    /** Live jobs by queue and phase, for the queues' view; a job waiting for a node counts as Launching. */
     @SqlQuery("""
-            SELECT queue, phase, COUNT(*) AS jobs FROM jobs WHERE phase IN ('Pending', 'Launching', 'Running')
-            GROUP BY queue, phase
+            SELECT queue, CASE WHEN reason = 'Unschedulable' THEN 'Launching' ELSE phase END AS phase,
+                COUNT(*) AS jobs
+            FROM jobs WHERE phase IN ('Pending', 'Launching', 'Running')
+            GROUP BY queue, CASE WHEN reason = 'Unschedulable' THEN 'Launching' ELSE phase END
             """)
     @RegisterRowMapper(QueueCountMapper.class)
     List<QueueCount> liveByQueue();

@@ -22,6 +22,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
  * The job records: the only way the rest of Berth reads or writes them. Every multi-row change is
@@ -93,7 +94,10 @@ public class JobStore {
         });
     }
 
-    /** Every launched job (Launching or Running), with its latest attempt: what a pass follows. */
+    /**
+     * Every launched job (Launching or Running, or Pending with reason Unschedulable: a service
+     * waiting for a node), with its latest attempt: what a pass follows.
+     */
     public List<Job> launched() {
         return jdbi.inTransaction(handle -> {
             AttemptDao dao = handle.attach(AttemptDao.class);
@@ -158,15 +162,27 @@ public class JobStore {
         return Set.copyOf(jdbi.withExtension(QueueStateDao.class, QueueStateDao::paused));
     }
 
-    /** Pauses or resumes a queue; it stays so across restarts. */
+    /**
+     * Pauses or resumes a queue; it stays so across restarts. Two first changes of one queue at
+     * once may both find no row: the one whose insert loses updates the row the other made.
+     */
     public void setPaused(String queue, boolean paused, Instant now) {
-        writes.write(() -> jdbi.inTransaction(handle -> {
-            QueueStateDao dao = handle.attach(QueueStateDao.class);
-            if (dao.update(queue, paused, now.toEpochMilli()) == 0) {
-                dao.insert(queue, paused, now.toEpochMilli());
+        writes.write(() -> {
+            try {
+                return jdbi.inTransaction(handle -> insertOrUpdate(handle, queue, paused, now));
+            } catch (UnableToExecuteStatementException raced) {
+                return jdbi.inTransaction(handle -> handle.attach(QueueStateDao.class)
+                        .update(queue, paused, now.toEpochMilli()));
             }
-            return null;
-        }));
+        });
+    }
+
+    private static int insertOrUpdate(Handle handle, String queue, boolean paused, Instant now) {
+        QueueStateDao dao = handle.attach(QueueStateDao.class);
+        if (dao.update(queue, paused, now.toEpochMilli()) == 0) {
+            dao.insert(queue, paused, now.toEpochMilli());
+        }
+        return 1;
     }
 
     private List<Job> withLatestAttempts(List<JobRow> jobs, List<AttemptRow> attemptRows, List<StepRow> stepRows) {

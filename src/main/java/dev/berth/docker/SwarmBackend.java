@@ -65,8 +65,8 @@ final class SwarmBackend {
         var owned = BerthLabels.ownedBy(instanceId);
         List<Service> services = docker.listServicesCmd().withLabelFilter(owned).exec();
         List<Task> all = docker.listTasksCmd().withLabelFilter(owned).exec();
-        taskWatch.saw(all);
         Map<String, Task> newest = SwarmTasks.newestPerService(all);
+        taskWatch.saw(all, services.stream().anyMatch(service -> !newest.containsKey(service.getId())));
         listed = new ListedTasks(newest, nodes);
         return services.stream()
                 .map(service -> toWorkload(service, newest.get(service.getId())))

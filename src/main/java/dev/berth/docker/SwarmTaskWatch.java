@@ -41,6 +41,8 @@ final class SwarmTaskWatch implements Closeable {
     private Map<String, String> states = Map.of();
     /** Whether, when last seen, a task was in flight where no event of the manager's tells of it. */
     private boolean unwatchedInFlight;
+    /** Whether the last listing had a service without a task yet, and no poll has seen a change since. */
+    private boolean awaitingTask;
     private Instant lastSeen = Instant.EPOCH;
     /** The manager's own node: its containers' events wake the reconciler already. Null until known. */
     private volatile String ownNodeId;
@@ -58,9 +60,12 @@ final class SwarmTaskWatch implements Closeable {
         polls.scheduleWithFixedDelay(this::poll, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** What a listing found: the next poll compares with it, so a change the pass saw wakes no one. */
-    void saw(Collection<Task> tasks) {
-        remember(tasks);
+    /**
+     * What a listing found: the next poll compares with it, so a change the pass saw wakes no one.
+     * {@code servicesAwaitingTask}: some service had no task yet, which the swarm will add on its own.
+     */
+    void saw(Collection<Task> tasks, boolean servicesAwaitingTask) {
+        remember(tasks, servicesAwaitingTask);
     }
 
     private void poll() {
@@ -69,7 +74,7 @@ final class SwarmTaskWatch implements Closeable {
                 return;
             }
             var tasks = docker.listTasksCmd().withLabelFilter(BerthLabels.ownedBy(instanceId)).exec();
-            if (remember(tasks)) {
+            if (remember(tasks, false)) {
                 LOG.debug("a swarm task changed state: waking the reconciler");
                 onChange.run();
             }
@@ -83,8 +88,11 @@ final class SwarmTaskWatch implements Closeable {
         return unwatchedInFlight && !lastSeen.plus(interval).isAfter(clock.instant());
     }
 
-    /** True when a task's state differs from what was seen before. */
-    private boolean remember(Collection<Task> tasks) {
+    /**
+     * True when a task's state differs from what was seen before. A service still waiting for its
+     * task keeps the polls going until a change shows (the pass it wakes looks again).
+     */
+    private boolean remember(Collection<Task> tasks, boolean servicesAwaitingTask) {
         String own = ownNode();
         Map<String, String> now = new HashMap<>();
         boolean unwatched = false;
@@ -96,8 +104,9 @@ final class SwarmTaskWatch implements Closeable {
         }
         synchronized (this) {
             boolean changed = !now.equals(states);
+            awaitingTask = servicesAwaitingTask || (awaitingTask && !changed);
             states = Map.copyOf(now);
-            unwatchedInFlight = unwatched;
+            unwatchedInFlight = unwatched || awaitingTask;
             lastSeen = clock.instant();
             return changed;
         }

@@ -92,7 +92,9 @@ public class JobService {
         }
         return store.findByName(name).map(found -> {
             Job job = found.job();
-            if (!job.spec().equals(split.shown()) || !job.secrets().equals(split.secrets())
+            // Its queue and priority may have been moved since (PATCH): still the same job.
+            JobSpec asSubmitted = split.shown().withQueue(job.spec().queue(), job.spec().priority());
+            if (!job.spec().equals(asSubmitted) || !job.secrets().equals(split.secrets())
                     || !job.labels().equals(Map.copyOf(labels))) {
                 throw new NameConflictException(name);
             }

@@ -6,7 +6,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Carries out the actions of the passes, each on its own, without the pass waiting for them: one
@@ -21,25 +21,26 @@ final class ActionRunner {
     private final Executor launches;
     private final int launchSlots;
     private final Executor others;
-    private final Consumer<Action> carryOut;
-    private final Runnable afterLaunch;
+    private final Predicate<Action> carryOut;
+    private final Runnable passRequest;
     private final Set<String> busy = ConcurrentHashMap.newKeySet();
     private final AtomicInteger launching = new AtomicInteger();
     /** Each job whose launch is under way, as the pass that launched it read it. */
     private final Map<String, Job> launchingJobs = new ConcurrentHashMap<>();
 
     /**
-     * {@code afterLaunch} runs once a launch is through and its job no longer busy: a pass then
-     * looks at the new object soon and fills the slot. The other actions ask for a pass themselves
-     * when what they did calls for one (an observation that changed nothing does not).
+     * {@code carryOut} says whether what the action did calls for another pass (an observation that
+     * changed nothing does not); {@code passRequest} asks for it once the action is through and its
+     * job is no longer busy, as it does after every launch (to look at the new object soon and to
+     * fill the slot). Asked any sooner, a pass would find the job still busy and skip it.
      */
-    ActionRunner(Executor launches, int launchSlots, Executor others, Consumer<Action> carryOut,
-                 Runnable afterLaunch) {
+    ActionRunner(Executor launches, int launchSlots, Executor others, Predicate<Action> carryOut,
+                 Runnable passRequest) {
         this.launches = launches;
         this.launchSlots = launchSlots;
         this.others = others;
         this.carryOut = carryOut;
-        this.afterLaunch = afterLaunch;
+        this.passRequest = passRequest;
     }
 
     /** Launch slots free now. */
@@ -53,6 +54,10 @@ final class ActionRunner {
      */
     Map<String, Job> launchesUnderWay() {
         return Map.copyOf(launchingJobs);
+    }
+
+    boolean isBusy(String jobId) {
+        return busy.contains(jobId);
     }
 
     /** The jobs (and leftover objects) with an action under way now. */
@@ -81,12 +86,13 @@ final class ActionRunner {
         }
         try {
             (launch ? launches : others).execute(() -> {
+                boolean wanted = false;
                 try {
-                    carryOut.accept(action);
+                    wanted = carryOut.test(action);
                 } finally {
                     done(key, launch);
-                    if (launch) {
-                        afterLaunch.run();
+                    if (launch || wanted) {
+                        passRequest.run();
                     }
                 }
             });

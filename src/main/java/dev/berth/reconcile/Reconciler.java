@@ -58,6 +58,8 @@ public class Reconciler {
     private final NodeLossWatch nodeLoss;
     private final ShareTurns shareTurns = new ShareTurns();
     private Runnable requestPass = () -> { };
+    /** Set by an action that calls for another pass; the runner asks for it once the job is free again. */
+    private final ThreadLocal<Boolean> passWanted = ThreadLocal.withInitial(() -> false);
 
     /** Carries out a pass's actions, launches too, one after another on the thread of the pass. */
     public Reconciler(JobStore store, DockerGateway docker, Planner planner, SpecResolver resolver,
@@ -103,11 +105,13 @@ public class Reconciler {
             int underWay = (int) launchesUnderWay.values().stream().filter(j -> queue.equals(j.spec().queue())).count();
             int heads = room.of(queue) + underWay;
             String shareLabel = room.limitOf(queue).fairShareLabel();
-            active.addAll(shareLabel == null ? store.queueHeads(queue, heads, clock.instant())
+            List<Job> waiting = new ArrayList<>(shareLabel == null ? store.queueHeads(queue, heads, clock.instant())
                     : store.queueHeadsPerShare(queue, shareLabel, heads, clock.instant()));
+            // A busy head is being launched (or held): it is counted already and must not take room again.
+            waiting.removeIf(job -> busy.contains(job.id()) || runner.isBusy(job.id()));
+            active.addAll(waiting);
         }
         nodeLoss.retainJobsOf(active);
-        shareTurns.retainOwnersOf(active, settings.queueLimits());
         LOG.debug("pass: {} active jobs, engine shows {}", active.size(), observed.workloads());
         for (Action action : planner.plan(active, observed, clock.instant(), room)) {
             runner.run(action, busy); // not run now (busy, or no launch slot): a later pass plans it again
@@ -145,8 +149,13 @@ public class Reconciler {
         }
     }
 
-    /** One action's failure is logged and left to the next pass; it never stops the others. */
-    private void executeAlone(Action action) {
+    /**
+     * One action's failure is logged and left to the next pass; it never stops the others. True
+     * when what it did calls for another pass (a next step or attempt to launch, a container to
+     * follow after its start).
+     */
+    private boolean executeAlone(Action action) {
+        passWanted.set(false);
         try {
             execute(action, docker.forJob(action.secrets()));
         } catch (GatewayException e) {
@@ -154,6 +163,17 @@ public class Reconciler {
         } catch (RuntimeException e) {
             LOG.error("{} failed; the next pass tries again", action.describe(), e);
         }
+        boolean wanted = passWanted.get();
+        passWanted.set(false);
+        return wanted;
+    }
+
+    /**
+     * Not at once: a pass that started now would still find the job busy and skip it. The runner
+     * asks for the pass once the action is through.
+     */
+    private void askForPass() {
+        passWanted.set(true);
     }
 
     /** {@code engine} is the job's own view of the engine: what it says of the job comes masked. */
@@ -267,7 +287,7 @@ public class Reconciler {
             // Created, never started (Berth stopped in between). A service's task starts by itself,
             // and the gateway's task watch wakes the loop when it has.
             engine.start(workload);
-            requestPass.run();
+            askForPass();
         }
         Optional<StatusChange> change = Transitions.observed(job, step, observation, clock.instant(),
                 settings.lifecycle());
@@ -276,11 +296,11 @@ public class Reconciler {
         }
         if (observation.phase() == Phase.Lost && observation.reason() == Reason.NodeLost) {
             closer.lost(engine, job, step, workload, change.get()); // its node cannot give its output
-            requestPass.run();
+            askForPass();
         } else if (observation.isTerminal()) {
             boolean written = closer.finished(engine, job, step, workload, change.get());
             if (written && !change.get().attempt().isTerminal()) {
-                requestPass.run(); // the next step launches on the next pass
+                askForPass(); // the next step launches on the next pass
             }
         } else {
             write(job, change.get(), null, null);
@@ -292,7 +312,7 @@ public class Reconciler {
         nodeLoss.clear(job.id(), workload.attempt(), step);
         closer.lost(engine, job, step, workload, Transitions.stepLost(job, step, message, clock.instant(),
                 settings.lifecycle()));
-        requestPass.run();
+        askForPass();
     }
 
     /**

@@ -1,12 +1,7 @@
 package dev.berth.reconcile;
 
-import dev.berth.core.Job;
-import dev.berth.core.QueueLimits;
-import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * When each owner of a shared queue last had a job launched, as this process saw it: among equal
@@ -16,31 +11,31 @@ import java.util.Set;
  * thread alone.
  */
 final class ShareTurns {
+    static final int MAX_OWNERS = 10_000;
     private final Map<String, Long> lastServed = new HashMap<>();
     private long launches;
 
-    /** 0 for an owner not served since this process started (or not for long: see {@link #retainOwnersOf}). */
+    /** 0 for an owner not served since this process started (or forgotten among too many). */
     long lastServed(String queue, String owner) {
         return lastServed.getOrDefault(key(queue, owner), 0L);
     }
 
     void served(String queue, String owner) {
         lastServed.put(key(queue, owner), ++launches);
+        forgetTheLongestAgoIfTooMany();
     }
 
-    /** Forgets the owners that have no job live any more: when they come back, they go first. */
-    void retainOwnersOf(Collection<Job> live, QueueLimits limits) {
-        if (lastServed.isEmpty()) {
+    /**
+     * Bounded: beyond {@code MAX_OWNERS} owners the half served longest ago is forgotten (they go
+     * first when they come back, as after a restart). Owners are never forgotten merely because a
+     * pass did not read their jobs: a full queue reads none.
+     */
+    private void forgetTheLongestAgoIfTooMany() {
+        if (lastServed.size() <= MAX_OWNERS) {
             return;
         }
-        Set<String> keep = new HashSet<>();
-        for (Job job : live) {
-            String owner = limits.of(job.spec().queue()).shareOf(job);
-            if (owner != null) {
-                keep.add(key(job.spec().queue(), owner));
-            }
-        }
-        lastServed.keySet().retainAll(keep);
+        long median = lastServed.values().stream().sorted().skip(lastServed.size() / 2).findFirst().orElse(0L);
+        lastServed.values().removeIf(served -> served < median);
     }
 
     private static String key(String queue, String owner) {

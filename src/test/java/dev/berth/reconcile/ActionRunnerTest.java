@@ -14,7 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +23,10 @@ class ActionRunnerTest {
     private final ExecutorService launches = Executors.newFixedThreadPool(4);
     private final ExecutorService others = Executors.newFixedThreadPool(4);
     private final CountDownLatch gate = new CountDownLatch(1);
-    private final Consumer<Action> heldAtTheGate = action -> await(gate);
+    private final Predicate<Action> heldAtTheGate = action -> {
+        await(gate);
+        return false;
+    };
 
     @AfterEach
     void stop() throws InterruptedException {
@@ -38,8 +41,9 @@ class ActionRunnerTest {
     void aJobWithAnActionUnderWayGetsNoSecondOneUntilItIsThrough() throws Exception {
         var finished = new CountDownLatch(1);
         ActionRunner runner = new ActionRunner(launches, 4, others, action -> {
-            heldAtTheGate.accept(action);
+            heldAtTheGate.test(action);
             finished.countDown();
+            return false;
         }, () -> { });
         Action observe = new Action.Observe(running("a", "c1"), 0, null);
 
@@ -93,13 +97,25 @@ class ActionRunnerTest {
     void afterALaunchThePassItAsksForFindsTheJobFreeAndTheSlotBack() throws Exception {
         var seenAfterwards = new CompletableFuture<Set<String>>();
         var runnerHolder = new ActionRunner[1];
-        runnerHolder[0] = new ActionRunner(launches, 1, others, action -> { },
+        runnerHolder[0] = new ActionRunner(launches, 1, others, action -> false,
                 () -> seenAfterwards.complete(runnerHolder[0].busy()));
 
         assertThat(runnerHolder[0].run(new Action.Launch(pending("a"), Backend.SERVICE, 0), Set.of())).isTrue();
 
         assertThat(seenAfterwards.get(30, TimeUnit.SECONDS)).isEmpty();
         assertThat(runnerHolder[0].run(new Action.Launch(pending("b"), Backend.SERVICE, 0), Set.of())).isTrue();
+    }
+
+    @Test
+    void anActionThatCallsForAPassGetsItOnlyOnceItsJobIsFree() throws Exception {
+        var seenAfterwards = new CompletableFuture<Set<String>>();
+        var runnerHolder = new ActionRunner[1];
+        runnerHolder[0] = new ActionRunner(launches, 1, others, action -> true,
+                () -> seenAfterwards.complete(runnerHolder[0].busy()));
+
+        assertThat(runnerHolder[0].run(new Action.Observe(running("a", "c1"), 0, null), Set.of())).isTrue();
+
+        assertThat(seenAfterwards.get(30, TimeUnit.SECONDS)).isEmpty();
     }
 
     private static void awaitIdle(ActionRunner runner) throws InterruptedException {
