@@ -6,6 +6,7 @@ import io.dropwizard.validation.MinDuration;
 import jakarta.validation.constraints.NotNull;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /** The {@code docker.swarm} section of config.yml: what applies to every service Berth creates. */
 public class SwarmConfig {
@@ -27,7 +28,7 @@ public class SwarmConfig {
      * is noticed.
      */
     @NotNull
-    @MinDuration(value = 10, unit = java.util.concurrent.TimeUnit.MILLISECONDS)
+    @MinDuration(value = 10, unit = TimeUnit.MILLISECONDS)
     @JsonProperty
     private Duration taskPollInterval = Duration.milliseconds(100);
 
