@@ -9,6 +9,7 @@ import dev.berth.support.DockerClients;
 import dev.berth.support.JobsApi;
 import dev.berth.support.ObjectEvents;
 import dev.berth.support.Pause;
+import dev.berth.support.RunningContainers;
 import dev.berth.support.TestEngine;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.ClientBuilder;
@@ -30,14 +31,18 @@ import org.junit.jupiter.api.Test;
  * Issue 5's promise under crashes. Berth runs from its jar in a process of its own, is SIGKILLed
  * several times at random moments while a burst of jobs is submitted, and each time is started
  * again on the same database. Every job must end with the status its script earns, and the engine's
- * own events must show exactly one object per step of a job attempt; jobs have one to three steps. Subclasses choose the backend. The seed
- * is printed; -Dberth.crash.seed=N replays the same plan (the timing of a real engine varies).
+ * own events must show exactly one object per step of a job attempt; jobs have one to three steps.
+ * The jobs share a queue of {@value #QUEUE_LIMIT}: however often Berth is killed and restarted, the
+ * engine's events never show more of their containers running at once. Subclasses choose the
+ * backend. The seed is printed; -Dberth.crash.seed=N replays the same plan (the timing of a real
+ * engine varies).
  */
 abstract class CrashSafetyScenario {
     private static final int JOBS = Integer.getInteger("berth.crash.jobs", 50);
     private static final int KILLS = Integer.getInteger("berth.crash.kills", 4);
     private static final Duration STARTUP = Duration.ofMinutes(2);
     private static final Duration BURST = Duration.ofMinutes(5);
+    static final int QUEUE_LIMIT = 8;
 
     final String instance = TestEngine.newInstanceId();
     private final long seed = Long.getLong("berth.crash.seed", System.nanoTime());
@@ -83,7 +88,10 @@ abstract class CrashSafetyScenario {
         // Jobs of one to three steps: a kill between two steps must neither run one twice nor skip one.
         List<PlannedJob> plan = PlannedJob.batch("crash-" + instance, JOBS, random, 0, 9, 3);
         List<Counted> counted = follow(streams, Instant.now());
-        try (var berth = BerthProcess.forInstance(instance, engineHost(), swarmMode())) {
+        // On the bed, the manager's events tell of its own containers only: a weaker check, still true.
+        var running = RunningContainers.of(streams, instance, Instant.now());
+        try (var berth = BerthProcess.forInstance(instance, engineHost(), swarmMode(),
+                Map.of("queues.default.maxRunning", Integer.toString(QUEUE_LIMIT)))) {
             berth.start(STARTUP);
             Map<PlannedJob, String> ids = submitWhileKilling(berth, plan, random);
             Map<String, JsonNode> ended = FinalStates.await(new JobsApi(client, berth.port()), ids.values(), BURST);
@@ -99,8 +107,15 @@ abstract class CrashSafetyScenario {
                     .collect(java.util.stream.Collectors.groupingBy(PlannedJob::steps, java.util.TreeMap::new,
                             java.util.stream.Collectors.counting())));
             counted.forEach(stream -> checkOneObjectPerStep(stream, attempts, steps, soft));
+            // Counted once every object's removal is in (above): the events before them are in too.
+            int mostAtOnce = running.mostAtOnce(ids.values());
+            System.out.printf("[%s] at most %d containers of the run at once (queue of %d)%n", instance, mostAtOnce,
+                    QUEUE_LIMIT);
+            soft.assertThat(mostAtOnce).as("containers running at once (seed %d)", seed)
+                    .isLessThanOrEqualTo(QUEUE_LIMIT);
             soft.assertAll();
         } finally {
+            running.close();
             for (Counted stream : counted) {
                 stream.events().close();
             }

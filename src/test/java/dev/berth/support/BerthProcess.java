@@ -37,13 +37,21 @@ public final class BerthProcess implements AutoCloseable {
      * they are what a post-mortem of a failed crash test needs.
      */
     public static BerthProcess forInstance(String instance, String dockerHost, boolean swarmMode) {
+        return forInstance(instance, dockerHost, swarmMode, Map.of());
+    }
+
+    /** With {@code extra} config keys and values besides. */
+    public static BerthProcess forInstance(String instance, String dockerHost, boolean swarmMode,
+                                           Map<String, String> extra) {
         Path directory = directoryOf(instance);
-        return new BerthProcess(instance, directory, Map.of(
+        Map<String, String> overrides = new java.util.LinkedHashMap<>(Map.of(
                 "database.url", "jdbc:h2:" + directory.toAbsolutePath().resolve("berth"),
                 "reconciler.instanceId", instance,
                 "reconciler.interval", "200ms",
                 "docker.swarmMode", Boolean.toString(swarmMode),
                 "docker.host", dockerHost));
+        overrides.putAll(extra);
+        return new BerthProcess(instance, directory, overrides);
     }
 
     public static Path directoryOf(String instance) {
