@@ -61,19 +61,6 @@ public interface AttemptDao {
     @SqlQuery("SELECT * FROM job_steps WHERE job_id = :jobId AND attempt = :number ORDER BY step_index")
     List<StepRow> stepsOf(@Bind("jobId") String jobId, @Bind("number") int number);
 
-    /** The latest attempt of every job that is not terminal: what a reconcile pass works on. */
-    @SqlQuery("""
-            SELECT a.* FROM job_attempts a JOIN jobs j ON j.id = a.job_id AND a.number = j.attempts
-            WHERE j.phase IN ('Pending', 'Launching', 'Running')
-            """)
-    List<AttemptRow> latestOfActive();
-
-    @SqlQuery("""
-            SELECT s.* FROM job_steps s JOIN jobs j ON j.id = s.job_id AND s.attempt = j.attempts
-            WHERE j.phase IN ('Pending', 'Launching', 'Running') ORDER BY s.job_id, s.step_index
-            """)
-    List<StepRow> stepsOfLatestOfActive();
-
     /** The latest attempt of every launched job (Launching, Running, or Pending for want of a node). */
     @SqlQuery("""
             SELECT a.* FROM job_attempts a JOIN jobs j ON j.id = a.job_id AND a.number = j.attempts

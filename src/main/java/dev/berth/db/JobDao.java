@@ -28,9 +28,6 @@ public interface JobDao extends SqlObject {
     @SqlQuery("SELECT * FROM jobs WHERE name = :name")
     Optional<JobRow> findByName(@Bind("name") String name);
 
-    @SqlQuery("SELECT * FROM jobs WHERE phase IN ('Pending', 'Launching', 'Running') ORDER BY id")
-    List<JobRow> active();
-
     /**
      * Launching or Running, and Pending with reason Unschedulable: a swarm service that no node
      * can take yet is launched too (its attempt is live, and it counts against its queue).

@@ -85,15 +85,6 @@ public class JobStore {
         return jdbi.withExtension(AttemptDao.class, dao -> rows.toAttempts(dao.attempts(id), dao.steps(id)));
     }
 
-    /** Every job that is not terminal, oldest first, with its latest attempt: three queries in all. */
-    public List<Job> active() {
-        return jdbi.inTransaction(handle -> {
-            AttemptDao dao = handle.attach(AttemptDao.class);
-            return withLatestAttempts(handle.attach(JobDao.class).active(), dao.latestOfActive(),
-                    dao.stepsOfLatestOfActive());
-        });
-    }
-
     /**
      * Every launched job (Launching or Running, or Pending with reason Unschedulable: a service
      * waiting for a node), with its latest attempt: what a pass follows.

@@ -44,10 +44,11 @@ public final class DockerJavaGateway implements DockerGateway, Closeable {
         ImageSource images = new ImageSource(docker, settings.pullMissingImages(), settings.pullTimeout(),
                 settings.credentials());
         this.containers = new ContainerBackend(docker, images, clock, settings.callTimeout());
-        this.taskWatch = new SwarmTaskWatch(docker, instanceId, settings.taskPollInterval(), clock);
+        OwnNode ownNode = new OwnNode(docker);
+        this.taskWatch = new SwarmTaskWatch(docker, ownNode, instanceId, settings.taskPollInterval(), clock);
         this.services = new SwarmBackend(docker, new ServiceImages(docker, images, settings.imagesDistributedByHand()),
-                new ServiceCreator(http, settings.credentials()), nodes, taskWatch, settings.swarmConstraints(), clock,
-                settings.callTimeout());
+                new ServiceCreator(http, settings.credentials()), nodes, taskWatch, ownNode, settings.swarmConstraints(),
+                clock, settings.callTimeout());
         this.volumes = new Volumes(docker);
         this.swarmRole = new SwarmRole(() -> isSwarmManager(docker.infoCmd().exec()), clock);
     }

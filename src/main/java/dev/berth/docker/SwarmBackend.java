@@ -36,7 +36,8 @@ final class SwarmBackend {
     private volatile ListedTasks listed = ListedTasks.NONE;
 
     SwarmBackend(DockerClient docker, ServiceImages images, ServiceCreator creator, SwarmNodes nodes,
-                 SwarmTaskWatch taskWatch, List<String> serverConstraints, Clock clock, Duration callTimeout) {
+                 SwarmTaskWatch taskWatch, OwnNode ownNode, List<String> serverConstraints, Clock clock,
+                 Duration callTimeout) {
         this.nodes = nodes;
         this.taskWatch = taskWatch;
         this.docker = docker;
@@ -45,7 +46,7 @@ final class SwarmBackend {
         this.serverConstraints = List.copyOf(serverConstraints);
         this.clock = clock;
         this.callTimeout = callTimeout;
-        this.tasks = new SwarmTasks(docker);
+        this.tasks = new SwarmTasks(docker, ownNode);
     }
 
     /** Empty when the engine is not a swarm manager (it answers 503 to service calls). */

@@ -44,11 +44,13 @@ final class SwarmTaskWatch implements Closeable {
     /** Whether the last listing had a service without a task yet, and no poll has seen a change since. */
     private boolean awaitingTask;
     private Instant lastSeen = Instant.EPOCH;
-    /** The manager's own node: its containers' events wake the reconciler already. Null until known. */
-    private volatile String ownNodeId;
 
-    SwarmTaskWatch(DockerClient docker, String instanceId, Duration interval, Clock clock) {
+    /** The manager's own node: its containers' events wake the reconciler already. */
+    private final OwnNode ownNode;
+
+    SwarmTaskWatch(DockerClient docker, OwnNode ownNode, String instanceId, Duration interval, Clock clock) {
         this.docker = docker;
+        this.ownNode = ownNode;
         this.instanceId = instanceId;
         this.interval = interval;
         this.clock = clock;
@@ -93,7 +95,7 @@ final class SwarmTaskWatch implements Closeable {
      * task keeps the polls going until a change shows (the pass it wakes looks again).
      */
     private boolean remember(Collection<Task> tasks, boolean servicesAwaitingTask) {
-        String own = ownNode();
+        String own = ownNode.id();
         Map<String, String> now = new HashMap<>();
         boolean unwatched = false;
         for (Task task : tasks) {
@@ -110,19 +112,6 @@ final class SwarmTaskWatch implements Closeable {
             lastSeen = clock.instant();
             return changed;
         }
-    }
-
-    private String ownNode() {
-        if (ownNodeId == null) {
-            try {
-                var swarm = docker.infoCmd().exec().getSwarm();
-                ownNodeId = swarm == null || swarm.getNodeID() == null || swarm.getNodeID().isBlank() ? null
-                        : swarm.getNodeID();
-            } catch (RuntimeException e) {
-                return null; // asked again next time
-            }
-        }
-        return ownNodeId;
     }
 
     @Override

@@ -17,11 +17,11 @@ final class SwarmTasks {
     private static final Logger LOG = LoggerFactory.getLogger(SwarmTasks.class);
 
     private final DockerClient docker;
-    /** This engine's own node in the swarm: only its tasks' containers can be inspected here. */
-    private volatile String ownNodeId;
+    private final OwnNode ownNode;
 
-    SwarmTasks(DockerClient docker) {
+    SwarmTasks(DockerClient docker, OwnNode ownNode) {
         this.docker = docker;
+        this.ownNode = ownNode;
     }
 
     /** With restart condition none a service has one task, but "newest" stays right if it ever has more. */
@@ -59,11 +59,8 @@ final class SwarmTasks {
 
     /** A task on another node has its container there: asking this engine for it is a wasted call. */
     private boolean ranHere(TaskFacts facts) {
-        if (ownNodeId == null) {
-            var swarm = docker.infoCmd().exec().getSwarm();
-            ownNodeId = swarm == null ? null : swarm.getNodeID();
-        }
-        return ownNodeId == null || ownNodeId.equals(facts.nodeId());
+        String own = ownNode.id();
+        return own == null || own.equals(facts.nodeId());
     }
 
     /**

@@ -8,6 +8,7 @@ import dev.berth.core.Backend;
 import dev.berth.core.CapturedLog;
 import dev.berth.core.Job;
 import dev.berth.core.JobRecord;
+import dev.berth.core.JobSpec;
 import dev.berth.core.JobEvent;
 import dev.berth.core.JobIds;
 import dev.berth.core.JobStatus;
@@ -121,7 +122,8 @@ class JobStoreTest {
                 null, List.of(done), null, 5);
 
         assertThat(store.events(job.id())).extracting(JobEvent::phase).containsExactly(Phase.Pending, Phase.Succeeded);
-        assertThat(store.active()).isEmpty();
+        assertThat(store.launched()).isEmpty();
+        assertThat(store.queueHeads(JobSpec.DEFAULT_QUEUE, 10, Jobs.NOW.plusSeconds(60))).isEmpty();
     }
 
     @Test
