@@ -3,6 +3,7 @@ package dev.berth;
 import dev.berth.api.ManifestLimits;
 import dev.berth.api.ManifestValidator;
 import dev.berth.api.PlacementRules;
+import dev.berth.config.CapacityConfig;
 import dev.berth.config.DockerConfig;
 import dev.berth.core.Backend;
 import dev.berth.core.QueueLimit;
@@ -26,6 +27,7 @@ import dev.berth.jobs.QueueService;
 import dev.berth.jobs.JobLogs;
 import dev.berth.jobs.LiveLogs;
 import dev.berth.jobs.SpecResolver;
+import dev.berth.reconcile.CapacitySetting;
 import dev.berth.reconcile.Planner;
 import dev.berth.reconcile.ReconcileLoop;
 import dev.berth.reconcile.Reconciler;
@@ -64,6 +66,13 @@ public class BerthApplication extends Application<BerthConfiguration> {
         config.getQueues().forEach((name, queue) -> perQueue.put(name, new QueueLimit(queue.getMaxRunning(),
                 queue.getFairShareLabel(), queue.getMaxRunningPerOwner())));
         return new QueueLimits(perQueue, config.getReconciler().getMaxRunning());
+    }
+
+    /** Swarm mode counts none: the swarm's reservations place its services. */
+    private static CapacitySetting capacity(DockerConfig docker) {
+        CapacityConfig capacity = docker.getCapacity();
+        return docker.isSwarmMode() ? null
+                : new CapacitySetting(capacity.getCpus(), capacity.getMemoryMb(), capacity.getOvercommit());
     }
 
     public static void main(String[] args) throws Exception {
@@ -142,7 +151,8 @@ public class BerthApplication extends Application<BerthConfiguration> {
                         config.getReconciler().isLaunch(), config.getReconciler().getOrphanGrace().toJavaDuration()),
                 resolver,
                 new ReconcilerSettings(instanceId, docker.isAutoCleanup(), maxLogBytes, lifecycle,
-                        config.getReconciler().getNodeLossGrace().toJavaDuration(), queueLimits), clock,
+                        config.getReconciler().getNodeLossGrace().toJavaDuration(), queueLimits,
+                        capacity(docker)), clock,
                 actionThreads, launchThreads, workers);
         var loop = new ReconcileLoop(reconciler, config.getReconciler().getInterval().toJavaDuration(), clock,
                 environment.metrics().timer("reconciler.pass"));

@@ -49,10 +49,20 @@ public class DockerConfig {
     @JsonProperty
     private SwarmConfig swarm = new SwarmConfig();
 
+    /** Plain containers only: swarm mode leaves placement to the swarm's reservations. */
+    @Valid
+    @NotNull
+    @JsonProperty
+    private CapacityConfig capacity = new CapacityConfig();
+
     /** Null: pull anonymously. Given: sent with every pull and every service create, so nodes can pull. */
     @Valid
     @JsonProperty
     private RegistryAuthConfig registryAuth;
+
+    public CapacityConfig getCapacity() {
+        return capacity;
+    }
 
     public SwarmConfig getSwarm() {
         return swarm;

@@ -74,10 +74,12 @@ public final class DockerJavaGateway implements DockerGateway, Closeable {
     @Override
     public EngineInfo engineInfo() {
         try {
-            boolean manager = isSwarmManager(docker.infoCmd().exec());
+            Info info = docker.infoCmd().exec();
+            boolean manager = isSwarmManager(info);
             swarmRole.learned(manager);
             var version = docker.versionCmd().exec();
-            return new EngineInfo(true, version.getVersion(), version.getApiVersion(), manager, null);
+            return new EngineInfo(true, version.getVersion(), version.getApiVersion(), manager, info.getNCPU(),
+                    info.getMemTotal(), null);
         } catch (RuntimeException e) {
             return EngineInfo.unreachable(describe(e));
         }

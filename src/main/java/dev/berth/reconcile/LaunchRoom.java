@@ -1,10 +1,13 @@
 package dev.berth.reconcile;
 
+import dev.berth.core.Backend;
+import dev.berth.core.Capacity;
 import dev.berth.core.Job;
 import dev.berth.core.QueueLimit;
 import dev.berth.core.QueueLimits;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -13,29 +16,62 @@ import java.util.Set;
  * (counted from the store, and from the launches under way whose writes the store does not show
  * yet), within the limit of all queues together, the free launch slots and, in a queue shared by a
  * label, each owner's own limit. Nothing in a paused queue, nothing in a queue the configuration
- * no longer has. Taken job by job as the planner launches.
+ * no longer has. With a capacity (plain containers), a job also needs its CPUs and memory free
+ * next to what the launched containers take. Taken job by job as the planner launches.
  */
 final class LaunchRoom {
+    /** The status message of a job that waits because its resources do not fit now. */
+    static final String INSUFFICIENT_CAPACITY = "insufficient capacity";
+
+    /** What {@link #take} says of a job. */
+    enum Admission {
+        /** It launches now. */
+        LAUNCH,
+        /** No room in its queue, for its owner or in all queues: it stays queued as it is. */
+        NO_ROOM,
+        /** Room enough, but its resources do not fit next to what runs: it waits, saying so. */
+        NO_CAPACITY
+    }
+
     /** Null: no limits at all (a planner on its own). */
     private final QueueLimits limits;
     private final Map<String, Integer> perQueue;
     /** Launched jobs per queue and owner, for the queues with a per-owner limit. */
     private final Map<String, Map<String, Integer>> perOwner;
     private final ShareTurns turns;
+    /** Null: capacity is not counted (swarm mode). */
+    private final Capacity capacity;
+    private Capacity free;
+    /**
+     * Queues whose first job in launch order did not fit: the jobs behind it wait too, so that a
+     * large job is not passed over for ever by smaller ones.
+     */
+    private final Set<String> heldForCapacity = new HashSet<>();
     private int total;
 
     private LaunchRoom(QueueLimits limits, Map<String, Integer> perQueue, Map<String, Map<String, Integer>> perOwner,
-                       ShareTurns turns, int total) {
+                       ShareTurns turns, Capacity capacity, Capacity free, int total) {
         this.limits = limits;
         this.perQueue = perQueue;
         this.perOwner = perOwner;
         this.turns = turns;
+        this.capacity = capacity;
+        this.free = free;
         this.total = total;
     }
 
     /** {@code launched}: the launched jobs, the launches under way included; {@code turns} remembers who was served. */
     static LaunchRoom of(QueueLimits limits, Set<String> paused, Collection<Job> launched, int freeSlots,
                          ShareTurns turns) {
+        return of(limits, paused, launched, freeSlots, turns, null);
+    }
+
+    /**
+     * As {@link #of(QueueLimits, Set, Collection, int, ShareTurns)}, with the containers' capacity
+     * (null: not counted); the launched jobs' containers take their part of it.
+     */
+    static LaunchRoom of(QueueLimits limits, Set<String> paused, Collection<Job> launched, int freeSlots,
+                         ShareTurns turns, Capacity capacity) {
         Map<String, Integer> running = new HashMap<>();
         Map<String, Map<String, Integer>> perOwner = new HashMap<>();
         for (Job job : launched) {
@@ -55,17 +91,31 @@ final class LaunchRoom {
                     : max == null ? total : Math.max(0, max - running.getOrDefault(queue, 0));
             perQueue.put(queue, Math.min(room, total));
         }
-        return new LaunchRoom(limits, perQueue, perOwner, turns, total);
+        Capacity free = null;
+        if (capacity != null) {
+            free = capacity;
+            for (Job job : launched) {
+                if (takesContainerCapacity(job)) {
+                    free = free.minus(Capacity.takenBy(job.spec().resources()));
+                }
+            }
+        }
+        return new LaunchRoom(limits, perQueue, perOwner, turns, capacity, free, total);
     }
 
     /** Room for nothing: launching is off. */
     static LaunchRoom none() {
-        return new LaunchRoom(QueueLimits.UNLIMITED, new HashMap<>(), new HashMap<>(), new ShareTurns(), 0);
+        return new LaunchRoom(QueueLimits.UNLIMITED, new HashMap<>(), new HashMap<>(), new ShareTurns(), null, null, 0);
     }
 
     /** No limit at all, in any queue (a planner on its own, as its tests use it). */
     static LaunchRoom unlimited() {
-        return new LaunchRoom(null, null, new HashMap<>(), new ShareTurns(), Integer.MAX_VALUE);
+        return new LaunchRoom(null, null, new HashMap<>(), new ShareTurns(), null, null, Integer.MAX_VALUE);
+    }
+
+    /** A launch under way has no attempt yet; it becomes a container unless the job ran as a service. */
+    private static boolean takesContainerCapacity(Job job) {
+        return job.liveAttempt().map(attempt -> attempt.backend() == Backend.CONTAINER).orElse(true);
     }
 
     /** How many of the queue's pending jobs this pass may launch at most. */
@@ -88,18 +138,32 @@ final class LaunchRoom {
         return owner == null ? 0 : turns.lastServed(job.spec().queue(), owner);
     }
 
-    /** Takes room for the job's launch; false when its queue, its owner or all queues have none. */
-    boolean take(Job job) {
+    /**
+     * Takes room for the job's launch, if its queue, its owner and all queues have it and its
+     * resources fit. A job that does not fit holds up the jobs behind it in its queue, unless it
+     * could never fit (it asks for more than the whole capacity): then it waits alone.
+     */
+    Admission take(Job job) {
         String queue = job.spec().queue();
-        if (of(queue) <= 0) {
-            return false;
+        if (of(queue) <= 0 || heldForCapacity.contains(queue)) {
+            return Admission.NO_ROOM;
         }
         QueueLimit limit = limitOf(queue);
         String owner = limit.shareOf(job);
         Map<String, Integer> owners = perOwner.computeIfAbsent(queue, q -> new HashMap<>());
         if (owner != null && limit.maxRunningPerOwner() != null
                 && owners.getOrDefault(owner, 0) >= limit.maxRunningPerOwner()) {
-            return false;
+            return Admission.NO_ROOM;
+        }
+        Capacity demand = Capacity.takenBy(job.spec().resources());
+        if (free != null && !free.holds(demand)) {
+            if (capacity.holds(demand)) {
+                heldForCapacity.add(queue);
+            }
+            return Admission.NO_CAPACITY;
+        }
+        if (free != null) {
+            free = free.minus(demand);
         }
         if (perQueue != null) {
             perQueue.merge(queue, -1, Integer::sum);
@@ -109,6 +173,6 @@ final class LaunchRoom {
             turns.served(queue, owner);
         }
         total--;
-        return true;
+        return Admission.LAUNCH;
     }
 }

@@ -138,7 +138,11 @@ public final class Planner {
                 return holdOnce(job, Reason.EngineNotSwarmManager, "docker.swarmMode is true but the engine is"
                         + " not a swarm manager: the job waits until it is (Berth never falls back to containers)");
             }
-            if (!room.take(job)) {
+            LaunchRoom.Admission admission = room.take(job);
+            if (admission == LaunchRoom.Admission.NO_CAPACITY) {
+                return holdOnce(job, Reason.Queued, LaunchRoom.INSUFFICIENT_CAPACITY, true);
+            }
+            if (admission == LaunchRoom.Admission.NO_ROOM) {
                 return null; // no room in its queue now: it stays queued
             }
             // Even when its object exists (Berth died between create and the status write): the
@@ -208,7 +212,17 @@ public final class Planner {
 
     /** Says why a pending job waits, once: repeating an unchanged reason would only add events. */
     private static Action holdOnce(Job job, Reason reason, String message) {
-        return job.status().reason() == reason ? null : new Action.HoldPending(job, reason, message);
+        return holdOnce(job, reason, message, false);
+    }
+
+    /**
+     * {@code byMessage}: the same reason with another message is news too (a queued job's reason
+     * stays {@code Queued} whether it waits for room or for capacity).
+     */
+    private static Action holdOnce(Job job, Reason reason, String message, boolean byMessage) {
+        boolean unchanged = job.status().reason() == reason
+                && (!byMessage || message.equals(job.status().message()));
+        return unchanged ? null : new Action.HoldPending(job, reason, message);
     }
 
     private static String key(String jobId, int attempt, int step) {

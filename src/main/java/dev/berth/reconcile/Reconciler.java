@@ -4,6 +4,7 @@ import dev.berth.command.ResolutionException;
 import dev.berth.core.Attempt;
 import dev.berth.core.AttemptEnding;
 import dev.berth.core.Backend;
+import dev.berth.core.Capacity;
 import dev.berth.core.Job;
 import dev.berth.core.Phase;
 import dev.berth.core.Reason;
@@ -56,6 +57,7 @@ public class Reconciler {
     private final ActionRunner runner;
     private final VolumeSweep volumeSweep;
     private final NodeLossWatch nodeLoss;
+    private final EngineCapacity capacity;
     private final ShareTurns shareTurns = new ShareTurns();
     private Runnable requestPass = () -> { };
     /** Set by an action that calls for another pass; the runner asks for it once the job is free again. */
@@ -83,6 +85,7 @@ public class Reconciler {
         this.volumeSweep = new VolumeSweep(docker, settings.autoCleanup(), clock);
         this.closer = new AttemptCloser(writer, settings, clock, volumeSweep);
         this.nodeLoss = new NodeLossWatch(settings.nodeLossGrace());
+        this.capacity = new EngineCapacity(settings.capacity(), docker);
     }
 
     /** Lets an action ask for another pass at once (after a launch, the next look is worth having soon). */
@@ -97,7 +100,7 @@ public class Reconciler {
         Map<String, Job> launchesUnderWay = runner.launchesUnderWay();
         Observed observed = observe();
         List<Job> launched = store.launched();
-        LaunchRoom room = room(launched, launchesUnderWay);
+        LaunchRoom room = room(launched, launchesUnderWay, observed);
         List<Job> active = new ArrayList<>(launched);
         for (String queue : room.queues()) {
             // Beyond the room, as many again as launches are under way: those are among the heads
@@ -107,8 +110,10 @@ public class Reconciler {
             String shareLabel = room.limitOf(queue).fairShareLabel();
             List<Job> waiting = new ArrayList<>(shareLabel == null ? store.queueHeads(queue, heads, clock.instant())
                     : store.queueHeadsPerShare(queue, shareLabel, heads, clock.instant()));
-            // A busy head is being launched (or held): it is counted already and must not take room again.
-            waiting.removeIf(job -> busy.contains(job.id()) || runner.isBusy(job.id()));
+            // A head being launched is counted already and must not take room again. A head busy
+            // otherwise (being told it waits) stays: it takes its place in the launch order, so that
+            // a job behind it cannot pass it while it is away; the runner leaves its action out.
+            waiting.removeIf(job -> launchesUnderWay.containsKey(job.id()));
             active.addAll(waiting);
         }
         nodeLoss.retainJobsOf(active);
@@ -128,16 +133,26 @@ public class Reconciler {
     /**
      * Counted from the store's launched jobs and the launches under way (the store may not show
      * them launched yet): the limits hold across restarts, since nothing of it is only in memory
-     * but what is also on its way into the store.
+     * but what is also on its way into the store. So is the capacity the containers take.
      */
-    private LaunchRoom room(List<Job> launched, Map<String, Job> launchesUnderWay) {
+    private LaunchRoom room(List<Job> launched, Map<String, Job> launchesUnderWay, Observed observed) {
         if (!planner.launchEnabled()) {
             return LaunchRoom.none();
+        }
+        Capacity total = null;
+        if (capacity.counted() && observed.engineAvailable()) {
+            Optional<Capacity> known = capacity.total();
+            if (known.isEmpty()) {
+                LOG.warn("the engine did not say how many CPUs and how much memory it has (docker.capacity"
+                        + " is auto): nothing launches until it does");
+                return LaunchRoom.none();
+            }
+            total = known.get();
         }
         Map<String, Job> counted = new HashMap<>(launchesUnderWay);
         launched.forEach(job -> counted.put(job.id(), job));
         return LaunchRoom.of(settings.queueLimits(), store.pausedQueues(), counted.values(),
-                runner.freeLaunchSlots(), shareTurns);
+                runner.freeLaunchSlots(), shareTurns, total);
     }
 
     private Observed observe() {

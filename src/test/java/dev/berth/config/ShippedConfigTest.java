@@ -1,6 +1,7 @@
 package dev.berth.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.berth.BerthConfiguration;
 import io.dropwizard.configuration.FileConfigurationSourceProvider;
@@ -40,6 +41,31 @@ class ShippedConfigTest {
             System.clearProperty("dw.jobs.ttlAfterFinished");
             System.clearProperty("dw.docker.swarmMode");
         }
+    }
+
+    @Test
+    void theCapacityIsTheEngineHostsUnlessANumberIsGivenAndAnythingElseIsRefusedAtStart() throws Exception {
+        BerthConfiguration shipped = factory.build(new FileConfigurationSourceProvider(), "config.yml");
+        System.setProperty("dw.docker.capacity.cpus", "2.5");
+        System.setProperty("dw.docker.capacity.overcommit", "1.5");
+        BerthConfiguration given;
+        try {
+            given = factory.build(new FileConfigurationSourceProvider(), "config.yml");
+        } finally {
+            System.clearProperty("dw.docker.capacity.cpus");
+            System.clearProperty("dw.docker.capacity.overcommit");
+        }
+        String bad = "docker:\n  capacity:\n    cpus: lots\n    memoryMb: -5\n";
+
+        assertThat(shipped.getDocker().getCapacity().getCpus()).as("auto").isNull();
+        assertThat(shipped.getDocker().getCapacity().getMemoryMb()).as("auto").isNull();
+        assertThat(shipped.getDocker().getCapacity().getOvercommit()).isEqualTo(1.0);
+        assertThat(given.getDocker().getCapacity().getCpus()).isEqualTo(2.5);
+        assertThat(given.getDocker().getCapacity().getOvercommit()).isEqualTo(1.5);
+        assertThatThrownBy(() -> factory.build(path -> new ByteArrayInputStream(bad.getBytes(StandardCharsets.UTF_8)),
+                "bad-capacity.yml"))
+                .hasMessageContaining("docker.capacity.cpusValid cpus must be auto or a number above 0")
+                .hasMessageContaining("docker.capacity.memoryMbValid memoryMb must be auto or a whole number");
     }
 
     @Test

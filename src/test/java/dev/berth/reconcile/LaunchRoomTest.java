@@ -5,9 +5,14 @@ import static dev.berth.support.Jobs.pending;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.core.Backend;
+import dev.berth.core.Capacity;
 import dev.berth.core.Job;
+import dev.berth.core.JobSpec;
+import dev.berth.core.Phase;
 import dev.berth.core.QueueLimit;
 import dev.berth.core.QueueLimits;
+import dev.berth.core.Reason;
+import dev.berth.core.Resources;
 import dev.berth.support.Jobs;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -104,6 +109,75 @@ class LaunchRoomTest {
 
         assertThat(first).containsExactly("a1");
         assertThat(second).containsExactly("b1");
+    }
+
+    @Test
+    void aJobWhoseResourcesDoNotFitNextToWhatRunsWaitsSayingSoAndHoldsTheJobsBehindIt() {
+        Capacity twoCpus = new Capacity(2, 4096);
+        LaunchRoom room = LaunchRoom.of(LIMITS, Set.of(), List.of(sized(running("r1", "default"), 1.0, null)), 16,
+                new ShareTurns(), twoCpus);
+        var jobs = List.of(sized(pending("a", "default", 0), 1.0, null), sized(pending("b", "default", 0), 1.0, 512L),
+                pending("c", "default", 0));
+
+        List<Action> actions = planner.plan(jobs, Observed.available(List.of()), NOW, room);
+
+        assertThat(launchedBy(actions)).containsExactly("a");
+        assertThat(heldBy(actions)).containsExactly("b: Queued insufficient capacity");
+    }
+
+    @Test
+    void aJobLargerThanTheWholeCapacityWaitsAloneAndAnotherQueueGoesOnBesideAJobThatWaits() {
+        Capacity capacity = new Capacity(2, 1024);
+        LaunchRoom room = LaunchRoom.of(LIMITS, Set.of(), List.of(sized(running("r1", "default"), null, 512L)), 16,
+                new ShareTurns(), capacity);
+        var jobs = List.of(sized(pending("huge", "default", 9), 4.0, null), sized(pending("small", "default", 0), 1.0,
+                256L), sized(pending("wide", "gpu", 5), null, 1024L), sized(pending("narrow", "gpu", 0), null, 256L));
+
+        List<Action> actions = planner.plan(jobs, Observed.available(List.of()), NOW, room);
+
+        // huge could never fit: small goes on past it. wide would fit once r1 ends: it holds its queue.
+        assertThat(launchedBy(actions)).containsExactly("small");
+        assertThat(heldBy(actions)).containsExactly("huge: Queued insufficient capacity",
+                "wide: Queued insufficient capacity");
+    }
+
+    @Test
+    void servicesTakeNoneOfTheContainersCapacityAndJobsWithoutResourcesAlwaysFit() {
+        Job service = Jobs.launching("s1", "svc-1", sized(pending("s1", "default", 0), 2.0, null).spec(),
+                Backend.SERVICE);
+        LaunchRoom room = LaunchRoom.of(LIMITS, Set.of(), List.of(service), 16, new ShareTurns(), new Capacity(2, 64));
+        LaunchRoom full = LaunchRoom.of(LIMITS, Set.of(), List.of(sized(running("r1", "default"), 2.0, 64L)), 16,
+                new ShareTurns(), new Capacity(2, 64));
+
+        assertThat(launchedBy(planner.plan(List.of(sized(pending("a", "default", 0), 2.0, null)),
+                Observed.available(List.of()), NOW, room))).containsExactly("a");
+        assertThat(launchedBy(planner.plan(List.of(pending("b", "default", 0)), Observed.available(List.of()), NOW,
+                full))).containsExactly("b");
+    }
+
+    @Test
+    void aJobThatSaidItWaitsForCapacityIsNotHeldAgainButOneThatWaitedForRoomIs() {
+        LaunchRoom room = LaunchRoom.of(LIMITS, Set.of(), List.of(sized(running("r1", "default"), 2.0, null)), 16,
+                new ShareTurns(), new Capacity(2, 4096));
+        Job told = sized(pending("told", "default", 0), 1.0, null);
+        told = told.withStatus(told.status().withPhase(Phase.Pending, Reason.Queued, LaunchRoom.INSUFFICIENT_CAPACITY));
+        Job queued = sized(pending("queued", "gpu", 0), 1.0, null);
+
+        List<Action> actions = planner.plan(List.of(told, queued), Observed.available(List.of()), NOW, room);
+
+        assertThat(heldBy(actions)).containsExactly("queued: Queued insufficient capacity");
+    }
+
+    private static Job sized(Job job, Double cpus, Long memoryMb) {
+        JobSpec s = job.spec();
+        return job.withSpec(new JobSpec(s.image(), s.command(), s.entrypoint(), s.env(), s.workingDir(), s.user(),
+                s.mounts(), new Resources(cpus, memoryMb), s.policy(), s.fromCommand(), s.desired(), s.steps(),
+                s.volumes(), s.placement(), s.queue(), s.priority()));
+    }
+
+    private static List<String> heldBy(List<Action> actions) {
+        return actions.stream().filter(Action.HoldPending.class::isInstance).map(Action.HoldPending.class::cast)
+                .map(hold -> hold.job().id() + ": " + hold.reason() + " " + hold.message()).toList();
     }
 
     private static Job owned(Job job, String team) {
