@@ -9,7 +9,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The baseline's side of a throughput round: all N jobs in flight at once, one thread each, since
- * Berth is given all N at once too. The round ends when the last job's objects are removed.
+ * Berth is given all N at once too (or, beside a queue, as many at once as the queue runs). The
+ * round ends when the last job's objects are removed.
  */
 final class Baseline {
 
@@ -22,7 +23,13 @@ final class Baseline {
     }
 
     static RoundResult run(JobRunner runner, String runId, String round, int jobs) throws InterruptedException {
-        ExecutorService threads = Executors.newFixedThreadPool(jobs);
+        return run(runner, runId, round, jobs, jobs);
+    }
+
+    /** At most {@code concurrency} jobs in flight: as many threads, each running jobs one after another. */
+    static RoundResult run(JobRunner runner, String runId, String round, int jobs, int concurrency)
+            throws InterruptedException {
+        ExecutorService threads = Executors.newFixedThreadPool(concurrency);
         try {
             List<Future<JobSample>> running = new ArrayList<>();
             long start = System.nanoTime();

@@ -21,7 +21,7 @@ public final class Bench {
         var docker = DockerClients.create(engine.dockerHost(), settings.jobs() + 16);
         var quiet = new QuietMachine();
         List<String> instances = new ArrayList<>();
-        for (String purpose : List.of("container", "swarm", "api", "scale")) {
+        for (String purpose : List.of("container", "swarm", "api", "scale", "queue", "queued")) {
             instances.add(settings.instanceId(purpose));
         }
         boolean swarmManager = MachineInfo.isSwarmManager(docker);
@@ -55,6 +55,11 @@ public final class Bench {
         if (sections.contains("store")) {
             System.out.println("4. reconcile pass and memory beside many finished jobs");
             results.store(new StoreScaleSuite(settings, docker, quiet).run());
+        }
+        if (sections.contains("queue")) {
+            System.out.println("5. queues: " + settings.queueJobs() + " jobs through a queue of " + QueueSuite.MAX_RUNNING
+                    + ", and the pass beside queued jobs");
+            results.queue(new QueueSuite(settings, docker, quiet).run());
         }
         results.quiet(quiet);
         var report = new Report(results);

@@ -8,7 +8,7 @@ import java.time.Duration;
  * engine from the system properties scripts/bench passes.
  */
 record BenchSettings(int jobs, int rounds, BenchEngine engine, Path jar, Path config, Path workDir, Path report,
-                     String runId, String commit, Duration apiRun, int seededJobs, int activeJobs) {
+                     String runId, String commit, Duration apiRun, int seededJobs, int activeJobs, int queueJobs) {
 
     /** Every object the baseline creates carries this label with the run id, and only those are removed. */
     static final String RUN_LABEL = "berth-bench.run";
@@ -27,7 +27,8 @@ record BenchSettings(int jobs, int rounds, BenchEngine engine, Path jar, Path co
                 System.getProperty("bench.commit", "unknown"),
                 Duration.ofSeconds(intFromEnv("BERTH_BENCH_API_SECONDS", 10)),
                 intFromEnv("BERTH_BENCH_SEEDED_JOBS", 100_000),
-                50);
+                50,
+                intFromEnv("BERTH_BENCH_QUEUE_JOBS", 10_000));
     }
 
     /** The image every job runs, on both sides. */

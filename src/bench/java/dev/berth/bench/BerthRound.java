@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
 
 /**
  * Berth's side of a throughput round: N jobs POSTed at once, then done when none of them is
@@ -32,25 +33,36 @@ final class BerthRound {
     }
 
     RoundResult run(String round, int jobs) throws IOException, InterruptedException {
+        return run(round, jobs, jobs, GIVE_UP_AFTER);
+    }
+
+    /**
+     * With at most {@code inFlight} submissions under way at once (thousands of connections at once
+     * would measure the HTTP client), giving up after {@code giveUpAfter}.
+     */
+    RoundResult run(String round, int jobs, int inFlight, Duration giveUpAfter)
+            throws IOException, InterruptedException {
         String label = "bench.round=" + round;
         String manifest = TrivialJob.manifest(image, TrivialJob.COMMAND, Map.of("bench.round", round));
         double[] submittedAt = new double[jobs];
         List<CompletableFuture<String>> ids = new ArrayList<>();
+        var submitting = new Semaphore(inFlight);
         long start = System.nanoTime();
         for (int i = 0; i < jobs; i++) {
+            submitting.acquire();
             submittedAt[i] = System.currentTimeMillis();
-            ids.add(api.submit(manifest));
+            ids.add(api.submit(manifest).whenComplete((id, failure) -> submitting.release()));
         }
         CompletableFuture.allOf(ids.toArray(CompletableFuture[]::new)).join();
-        long deadline = start + GIVE_UP_AFTER.toNanos();
+        long deadline = start + giveUpAfter.toNanos();
         // Light polling, since it competes with Berth and the engine for the CPU (the baseline has no
         // poller): Berth's API every 50 ms until no job of the round is active, then the engine until
         // the last objects are removed (Berth removes each right after writing its terminal status).
         while (api.anyActive(label)) {
-            pause(deadline, 50);
+            pause(deadline, 50, giveUpAfter);
         }
         while (objectsLeft() > 0) {
-            pause(deadline, 20);
+            pause(deadline, 20, giveUpAfter);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         List<JobSample> samples = new ArrayList<>();
@@ -81,9 +93,9 @@ final class BerthRound {
         return swarm ? OwnObjects.berthServices(docker, instanceId) : OwnObjects.berthContainers(docker, instanceId);
     }
 
-    private static void pause(long deadline, long millis) throws InterruptedException {
+    private static void pause(long deadline, long millis, Duration giveUpAfter) throws InterruptedException {
         if (System.nanoTime() > deadline) {
-            throw new IllegalStateException("Berth's jobs were not all done within " + GIVE_UP_AFTER.toMinutes()
+            throw new IllegalStateException("Berth's jobs were not all done within " + giveUpAfter.toMinutes()
                     + " min");
         }
         Thread.sleep(millis);

@@ -32,6 +32,10 @@ final class Report {
         if (results.store != null) {
             out.append("\nStore:\n").append(ReportTables.store(results.store));
         }
+        if (results.queue != null) {
+            out.append("\nQueues:\n").append(ReportTables.queueThroughput(results.queue))
+                    .append(ReportTables.queuePasses(results.queue));
+        }
         return out.toString();
     }
 
@@ -76,6 +80,17 @@ final class Report {
                     .append(ReportTables.store(results.store))
                     .append(String.format("%nPass with finished jobs / pass without (ratio of the p50 medians): "
                             + "**%.2f**.%n", results.store.passRatio()));
+        }
+        if (results.queue != null) {
+            QueueResult q = results.queue;
+            doc.append("\n## 5. Queues\n\n").append(ReportMethods.queues(q))
+                    .append(ReportTables.queueThroughput(q))
+                    .append(String.format("%nBerth / baseline: **%.2f**. Berth's resident memory at most %.0f MB during"
+                            + " its round; its passes at the end of the round: p50 %.2f ms, p95 %.2f ms.%n%n",
+                            q.ratio(), q.peakResidentMb(), q.passesAtEnd().p50Millis(), q.passesAtEnd().p95Millis()))
+                    .append(ReportTables.queuePasses(q))
+                    .append(String.format("%nPass beside the most queued jobs / pass beside none (ratio of the p50"
+                            + " medians): **%.2f** (target: at most 1.5).%n", q.passRatio()));
         }
         if (!results.modes.isEmpty()) {
             doc.append("\n## ").append(engine.label("Every throughput round")).append(", in the order run\n\n")

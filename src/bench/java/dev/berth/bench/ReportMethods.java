@@ -75,6 +75,22 @@ final class ReportMethods {
     private ReportMethods() {
     }
 
+    static String queues(QueueResult q) {
+        return String.format("""
+                Container mode. One server with `queues.default.maxRunning=%d` is given %,d trivial jobs at once \
+                (16 submissions in flight at a time), and its round ends when none is active and none of its \
+                containers is left; then the baseline runs as many jobs with %d threads, each creating, starting, \
+                waiting for, reading and removing one container after another: the same concurrency. One round \
+                each, after a warm-up of 40 jobs on each side. Berth's `VmRSS` is read every 2 s during its round.
+
+                Then the pass with the queue full: %d jobs (`sleep 3600`) run and a trivial job waits `Queued`; \
+                copies of that database get 0, 10,000 and 100,000 queued jobs (the waiting job copied in SQL, \
+                under ids older than any real one), and servers on the copies take turns, each with \
+                `reconciler.interval=250ms` for 20 s, as in section 4.
+
+                """, q.maxRunning(), q.berth().jobs(), q.maxRunning(), q.maxRunning());
+    }
+
     static String api(ApiResult a) {
         return String.format("""
                 `wrk -t%d -c%d --latency` on loopback, on the same two cores as the server, against a server started \

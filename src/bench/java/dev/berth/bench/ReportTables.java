@@ -99,6 +99,22 @@ final class ReportTables {
                 StoreScaleResult.resident(runs).format("%.0f"));
     }
 
+    static String queueThroughput(QueueResult q) {
+        return table(List.of("side", "jobs", "at once", "seconds", "jobs/s", "failed"), List.of(
+                queueRow(q.berth(), "queue of " + q.maxRunning()), queueRow(q.baseline(), q.maxRunning() + " threads")));
+    }
+
+    private static List<String> queueRow(RoundResult round, String atOnce) {
+        return List.of(round.side(), String.format("%,d", round.jobs()), atOnce, String.format("%.1f", round.seconds()),
+                String.format("%.2f", round.jobsPerSecond()), Long.toString(round.failures()));
+    }
+
+    static String queuePasses(QueueResult q) {
+        return table(List.of("jobs in the store", "pass p50 ms", "pass p95 ms", "passes per run", "resident MB"),
+                q.besideQueued().stream().map(b -> storeRow(String.format("%d running, %,d queued", q.maxRunning(),
+                        b.queued()), b.runs())).toList());
+    }
+
     /** Every round on its own line, in the order it ran. */
     static String rawRounds(Results r) {
         var rows = new java.util.ArrayList<List<String>>();

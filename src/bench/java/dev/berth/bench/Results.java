@@ -10,6 +10,7 @@ final class Results {
     final List<ModeResult> modes = new ArrayList<>();
     ApiResult api;
     StoreScaleResult store;
+    QueueResult queue;
     String quiet = "not checked";
     boolean wasQuiet = true;
 
@@ -28,6 +29,10 @@ final class Results {
 
     void store(StoreScaleResult result) {
         this.store = result;
+    }
+
+    void queue(QueueResult result) {
+        this.queue = result;
     }
 
     void quiet(QuietMachine machineState) {

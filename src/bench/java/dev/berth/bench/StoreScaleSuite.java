@@ -14,10 +14,6 @@ import java.util.Map;
  * same 50 containers for a while, and the pass timer and resident memory are read.
  */
 final class StoreScaleSuite {
-    private static final Duration OBSERVE_FOR = Duration.ofSeconds(20);
-    /** More passes per observation than the default 2 s tick would give; a pass costs the same either way. */
-    private static final String PASS_INTERVAL = "250ms";
-
     private final BenchSettings settings;
     private final DockerClient docker;
     private final QuietMachine quiet;
@@ -78,21 +74,7 @@ final class StoreScaleSuite {
     }
 
     private StoreScaleResult.Observation observe(Path database, String what) throws Exception {
-        return quiet.measure(what, () -> observeOnce(database, what));
-    }
-
-    private StoreScaleResult.Observation observeOnce(Path database, String what) throws Exception {
-        Map<String, String> overrides = new java.util.HashMap<>(instance());
-        overrides.put("reconciler.interval", PASS_INTERVAL);
-        try (var server = BerthServer.start(settings, "berth-scale", database, overrides)) {
-            Thread.sleep(OBSERVE_FOR.toMillis());
-            var timer = server.passTimer();
-            var seen = new StoreScaleResult.Observation(timer.path("count").asLong(), timer.path("p50").asDouble() * 1000,
-                    timer.path("p95").asDouble() * 1000, server.residentKb() / 1024.0);
-            System.out.printf("  %-36s %4d passes, p50 %6.2f ms, p95 %6.2f ms, RSS %5.0f MB%n", what, seen.passes(),
-                    seen.p50Millis(), seen.p95Millis(), seen.residentMb());
-            return seen;
-        }
+        return new PassObserver(settings, quiet).observe(database, instance(), what);
     }
 
     /** The instance the servers share, whose queue has room for every active job at once. */

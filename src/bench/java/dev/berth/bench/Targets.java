@@ -44,6 +44,11 @@ final class Targets {
             checks.add(new Check("resident memory ≤ 300 MB", String.format("%.0f MB (the larger median of the two)",
                     worst), worst <= 300));
         }
+        QueueResult queue = results.queue;
+        if (queue != null) {
+            checks.add(new Check("reconcile pass with 100,000 queued ≤ 1.5 × with none",
+                    String.format("%.2f ×", queue.passRatio()), queue.passRatio() <= 1.5));
+        }
         return checks;
     }
 
