@@ -1,5 +1,6 @@
 package dev.berth;
 
+import com.codahale.metrics.Gauge;
 import dev.berth.api.ManifestLimits;
 import dev.berth.api.ManifestValidator;
 import dev.berth.api.PlacementRules;
@@ -133,6 +134,9 @@ public class BerthApplication extends Application<BerthConfiguration> {
                 gateway.close();
             }
         });
+        // What a job costs the engine and the database, for the benchmark and for operators.
+        environment.metrics().register("docker.calls", (Gauge<Map<String, Long>>) () -> gateway.calls().snapshot());
+        environment.metrics().register("store.writes", (Gauge<Long>) writes::count);
         int maxLogBytes = (int) config.getLogs().getMaxBytes().toBytes();
         var ttl = config.getJobs().getTtlAfterFinished();
         var lifecycle = new Lifecycle(config.getReconciler().getInitialBackoff().toJavaDuration(),

@@ -1,5 +1,6 @@
 package dev.berth.db;
 
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -11,10 +12,11 @@ import java.util.function.Supplier;
  * crash test found a job that could never launch again). With one writer at a time, no other
  * write is in flight when a commit is stored. A write still takes a millisecond or two, while the
  * reconciler's actions mostly wait on Docker, so serializing them costs little. Other databases
- * get no lock.
+ * get no lock. Counts the write transactions (a commit, on H2 a write to disk, each).
  */
 public final class SerialWrites {
     private final ReentrantLock lock;
+    private final LongAdder writes = new LongAdder();
 
     private SerialWrites(ReentrantLock lock) {
         this.lock = lock;
@@ -30,7 +32,13 @@ public final class SerialWrites {
         return new SerialWrites(new ReentrantLock());
     }
 
+    /** The write transactions so far, of every store that shares this. */
+    public long count() {
+        return writes.sum();
+    }
+
     <T> T write(Supplier<T> transaction) {
+        writes.increment();
         if (lock == null) {
             return transaction.get();
         }

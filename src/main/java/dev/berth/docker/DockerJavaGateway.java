@@ -34,12 +34,15 @@ public final class DockerJavaGateway implements DockerGateway, Closeable {
     private final Volumes volumes;
     private final SwarmNodes nodes;
     private final SwarmTaskWatch taskWatch;
+    private final EngineCalls calls = new EngineCalls();
 
     public DockerJavaGateway(DockerSettings settings, String instanceId, Clock clock) {
-        DockerHttpClient http = httpClient(settings, settings.callTimeout(), CALL_CONNECTIONS);
+        DockerHttpClient http = new CountingHttpClient(httpClient(settings, settings.callTimeout(), CALL_CONNECTIONS),
+                calls);
         this.docker = connect(settings, http);
         this.nodes = new SwarmNodes(http);
-        this.follower = new LogFollower(connect(settings, httpClient(settings, null, MAX_LOG_FOLLOWERS)));
+        this.follower = new LogFollower(connect(settings, new CountingHttpClient(
+                httpClient(settings, null, MAX_LOG_FOLLOWERS), calls)));
         this.instanceId = instanceId;
         ImageSource images = new ImageSource(docker, settings.pullMissingImages(), settings.pullTimeout(),
                 settings.credentials());
@@ -51,6 +54,11 @@ public final class DockerJavaGateway implements DockerGateway, Closeable {
                 clock, settings.callTimeout());
         this.volumes = new Volumes(docker);
         this.swarmRole = new SwarmRole(() -> isSwarmManager(docker.infoCmd().exec()), clock);
+    }
+
+    /** The calls made so far, by kind: the follow streams' and the task watch's too (not the event stream's). */
+    public EngineCalls calls() {
+        return calls;
     }
 
     private static DockerClient connect(DockerSettings settings, DockerHttpClient http) {
