@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.berth.support.BerthTestApp;
+import dev.berth.support.CommandJobChecks;
 import dev.berth.support.JobsApi;
 import dev.berth.support.RunningContainers;
 import dev.berth.support.TestEngine;
@@ -30,7 +31,7 @@ class ContainerCapacityTest {
     private static final String INSTANCE = TestEngine.newInstanceId();
     private static final Duration DEADLINE = Duration.ofSeconds(120);
     static final DropwizardAppExtension<BerthConfiguration> APP = BerthTestApp.create(INSTANCE,
-            ConfigOverride.config("docker.capacity.cpus", "1"));
+            ConfigOverride.config("docker.capacity.cpus", "1"), ConfigOverride.config("queues.single.maxRunning", "1"));
     private JobsApi api;
 
     @AfterAll
@@ -57,7 +58,7 @@ class ContainerCapacityTest {
             containers.awaitEnded(ids, DEADLINE);
 
             assertThat(containers.mostAtOnce(ids)).as("containers running at once").isEqualTo(2);
-            // The first two take the CPU between them; the last one waits for capacity twice over.
+            // The first two take the CPU between them; the fifth waits while two pairs run.
             assertThat(toldInsufficientCapacity(ids.get(4))).as("events of the last job").isTrue();
         }
     }
@@ -96,6 +97,39 @@ class ContainerCapacityTest {
         assertThat(api.awaitTerminal(huge, DEADLINE).path("status").path("phase").asText()).isEqualTo("Cancelled");
     }
 
+    @Test
+    void aJobLargerThanTheWholeCapacityDoesNotHoldUpAQueueOfOne() {
+        String huge = api.submitJson(job("true", 1.5, "single"));
+        String small = api.submitJson(job("true", 0.5, "single"));
+
+        assertThat(api.awaitTerminal(small, DEADLINE).path("status").path("phase").asText()).isEqualTo("Succeeded");
+        assertThat(api.getJson("/jobs/" + huge).path("status").path("message").asText())
+                .isEqualTo("insufficient capacity");
+        api.cancel(huge);
+        assertThat(api.awaitTerminal(huge, DEADLINE).path("status").path("phase").asText()).isEqualTo("Cancelled");
+    }
+
+    @Test
+    void jobsFromACommandTakeTheCommandsCpuLimit() throws Exception {
+        CommandJobChecks.register(APP.client(), APP.getLocalPort(), "capacity-sleeper", """
+                {"name": "capacity-sleeper", "image": "%s", "command-line": "sleep 2", "limit-cpu": 0.75}
+                """.formatted(TestEngine.IMAGE));
+        try (var containers = RunningContainers.of(TestEngine.docker(), INSTANCE, Instant.now())) {
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                ids.add(api.submitJson("{\"fromCommand\": {\"name\": \"capacity-sleeper\"}}"));
+            }
+            for (String id : ids) {
+                assertThat(api.awaitTerminal(id, DEADLINE).path("status").path("phase").asText())
+                        .as("job %s", id).isEqualTo("Succeeded");
+            }
+            containers.awaitEnded(ids, DEADLINE);
+
+            // 0.75 CPU each, of 1: one at a time, though the jobs' own manifests name no resources.
+            assertThat(containers.mostAtOnce(ids)).isEqualTo(1);
+        }
+    }
+
     private boolean toldInsufficientCapacity(String id) {
         for (JsonNode event : api.getJson("/jobs/" + id + "/events").path("items")) {
             if ("Queued".equals(event.path("reason").asText())
@@ -107,8 +141,12 @@ class ContainerCapacityTest {
     }
 
     private static String job(String script, double cpus) {
+        return job(script, cpus, "default");
+    }
+
+    private static String job(String script, double cpus, String queue) {
         return """
-                {"image": "%s", "command": ["sh", "-c", "%s"], "resources": {"cpus": %s}}"""
-                .formatted(TestEngine.IMAGE, script, cpus);
+                {"image": "%s", "command": ["sh", "-c", "%s"], "resources": {"cpus": %s}, "queue": "%s"}"""
+                .formatted(TestEngine.IMAGE, script, cpus, queue);
     }
 }

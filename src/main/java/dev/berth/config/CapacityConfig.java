@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import java.util.regex.Pattern;
 
 /**
  * The {@code docker.capacity} section: the CPUs and memory plain containers may take at once.
@@ -13,6 +14,9 @@ import jakarta.validation.constraints.DecimalMin;
  */
 public class CapacityConfig {
     static final String AUTO = "auto";
+    /** Plain decimals only: no exponents, hex, signs, suffixes or blanks that parseDouble would take. */
+    private static final Pattern DECIMAL = Pattern.compile("[0-9]{1,7}(\\.[0-9]{1,6})?");
+    private static final Pattern WHOLE = Pattern.compile("[0-9]{1,12}");
 
     @JsonProperty
     private String cpus = AUTO;
@@ -44,27 +48,13 @@ public class CapacityConfig {
     @JsonIgnore
     @AssertTrue(message = "cpus must be auto or a number above 0")
     public boolean isCpusValid() {
-        if (AUTO.equals(cpus)) {
-            return true;
-        }
-        try {
-            double value = Double.parseDouble(cpus);
-            return value > 0 && !Double.isInfinite(value);
-        } catch (NumberFormatException | NullPointerException e) {
-            return false;
-        }
+        return AUTO.equals(cpus) || (cpus != null && DECIMAL.matcher(cpus).matches() && Double.parseDouble(cpus) > 0);
     }
 
     @JsonIgnore
     @AssertTrue(message = "memoryMb must be auto or a whole number of megabytes above 0")
     public boolean isMemoryMbValid() {
-        if (AUTO.equals(memoryMb)) {
-            return true;
-        }
-        try {
-            return Long.parseLong(memoryMb) > 0;
-        } catch (NumberFormatException e) {
-            return false;
-        }
+        return AUTO.equals(memoryMb)
+                || (memoryMb != null && WHOLE.matcher(memoryMb).matches() && Long.parseLong(memoryMb) > 0);
     }
 }

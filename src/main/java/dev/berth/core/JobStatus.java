@@ -26,8 +26,11 @@ public record JobStatus(
         Instant expiresAt,
         int nodeLosses) {
 
+    /** What a job that waits in its queue for room says. */
+    public static final String QUEUED_MESSAGE = "waiting in its queue to be launched";
+
     public static JobStatus submitted(Instant now) {
-        return new JobStatus(Phase.Pending, Reason.Queued, "waiting in its queue to be launched", null, 0, now, null,
+        return new JobStatus(Phase.Pending, Reason.Queued, QUEUED_MESSAGE, null, 0, now, null,
                 null, 0, null, null, 0);
     }
 

@@ -61,17 +61,26 @@ public interface AttemptDao {
     @SqlQuery("SELECT * FROM job_steps WHERE job_id = :jobId AND attempt = :number ORDER BY step_index")
     List<StepRow> stepsOf(@Bind("jobId") String jobId, @Bind("number") int number);
 
-    /** The latest attempt of every launched job (Launching, Running, or Pending for want of a node). */
+    /**
+     * The latest attempt of every launched job (Launching, Running, or Pending for want of a node),
+     * read as JobDao.launched reads the jobs: two index range scans, not one OR over every pending job.
+     */
     @SqlQuery("""
             SELECT a.* FROM job_attempts a JOIN jobs j ON j.id = a.job_id AND a.number = j.attempts
-            WHERE j.phase IN ('Launching', 'Running') OR (j.phase = 'Pending' AND j.reason = 'Unschedulable')
+            WHERE j.phase IN ('Launching', 'Running')
+            UNION ALL
+            SELECT a.* FROM job_attempts a JOIN jobs j ON j.id = a.job_id AND a.number = j.attempts
+            WHERE j.phase = 'Pending' AND j.reason = 'Unschedulable'
             """)
     List<AttemptRow> latestOfLaunched();
 
     @SqlQuery("""
             SELECT s.* FROM job_steps s JOIN jobs j ON j.id = s.job_id AND s.attempt = j.attempts
-            WHERE j.phase IN ('Launching', 'Running') OR (j.phase = 'Pending' AND j.reason = 'Unschedulable')
-            ORDER BY s.job_id, s.step_index
+            WHERE j.phase IN ('Launching', 'Running')
+            UNION ALL
+            SELECT s.* FROM job_steps s JOIN jobs j ON j.id = s.job_id AND s.attempt = j.attempts
+            WHERE j.phase = 'Pending' AND j.reason = 'Unschedulable'
+            ORDER BY job_id, step_index
             """)
     List<StepRow> stepsOfLatestOfLaunched();
 

@@ -12,7 +12,8 @@ import java.util.function.Supplier;
  * crash test found a job that could never launch again). With one writer at a time, no other
  * write is in flight when a commit is stored. A write still takes a millisecond or two, while the
  * reconciler's actions mostly wait on Docker, so serializing them costs little. Other databases
- * get no lock. Counts the write transactions (a commit, on H2 a write to disk, each).
+ * get no lock. Counts the write transactions that commit (on H2 each a write to disk; each pass's
+ * retention sweep is one, even when nothing expired).
  */
 public final class SerialWrites {
     private final ReentrantLock lock;
@@ -38,15 +39,21 @@ public final class SerialWrites {
     }
 
     <T> T write(Supplier<T> transaction) {
-        writes.increment();
         if (lock == null) {
-            return transaction.get();
+            return counted(transaction);
         }
         lock.lock();
         try {
-            return transaction.get();
+            return counted(transaction);
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Counted once it has committed: a transaction that threw rolled back. */
+    private <T> T counted(Supplier<T> transaction) {
+        T result = transaction.get();
+        writes.increment();
+        return result;
     }
 }

@@ -24,6 +24,11 @@ public record CapacitySetting(Double cpus, Long memoryMb, double overcommit) {
         return Optional.of(new Capacity(hostCpus * overcommit, (long) (hostMemoryMb * overcommit)));
     }
 
+    /** The capacity when both numbers are given (see {@link #needsEngine()}). */
+    Capacity given() {
+        return new Capacity(cpus * overcommit, (long) (memoryMb * overcommit));
+    }
+
     boolean needsEngine() {
         return cpus == null || memoryMb == null;
     }

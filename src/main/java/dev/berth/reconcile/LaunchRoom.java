@@ -1,15 +1,16 @@
 package dev.berth.reconcile;
 
-import dev.berth.core.Backend;
 import dev.berth.core.Capacity;
 import dev.berth.core.Job;
 import dev.berth.core.QueueLimit;
 import dev.berth.core.QueueLimits;
+import dev.berth.core.Resources;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * How many more jobs one pass may launch in each queue: its limit less what it has launched
@@ -40,38 +41,39 @@ final class LaunchRoom {
     private final Map<String, Map<String, Integer>> perOwner;
     private final ShareTurns turns;
     /** Null: capacity is not counted (swarm mode). */
-    private final Capacity capacity;
-    private Capacity free;
+    private final FreeCapacity capacity;
     /**
-     * Queues whose first job in launch order did not fit: the jobs behind it wait too, so that a
-     * large job is not passed over for ever by smaller ones.
+     * Queues that launch nothing more in this pass: their first job in launch order did not fit
+     * (the jobs behind it wait too, so that a large job is not passed over for ever by smaller
+     * ones), or is busy being told why it waits.
      */
-    private final Set<String> heldForCapacity = new HashSet<>();
+    private final Set<String> held = new HashSet<>();
+    /** Per queue, how many of the jobs this pass met ask for more than the whole capacity. */
+    private final Map<String, Integer> tooLarge = new HashMap<>();
     private int total;
 
     private LaunchRoom(QueueLimits limits, Map<String, Integer> perQueue, Map<String, Map<String, Integer>> perOwner,
-                       ShareTurns turns, Capacity capacity, Capacity free, int total) {
+                       ShareTurns turns, FreeCapacity capacity, int total) {
         this.limits = limits;
         this.perQueue = perQueue;
         this.perOwner = perOwner;
         this.turns = turns;
         this.capacity = capacity;
-        this.free = free;
         this.total = total;
     }
 
     /** {@code launched}: the launched jobs, the launches under way included; {@code turns} remembers who was served. */
     static LaunchRoom of(QueueLimits limits, Set<String> paused, Collection<Job> launched, int freeSlots,
                          ShareTurns turns) {
-        return of(limits, paused, launched, freeSlots, turns, null);
+        return of(limits, paused, launched, freeSlots, turns, null, job -> job.spec().resources());
     }
 
     /**
      * As {@link #of(QueueLimits, Set, Collection, int, ShareTurns)}, with the containers' capacity
-     * (null: not counted); the launched jobs' containers take their part of it.
+     * (null: not counted), of which each launched job's container takes its {@code resourcesOf}.
      */
     static LaunchRoom of(QueueLimits limits, Set<String> paused, Collection<Job> launched, int freeSlots,
-                         ShareTurns turns, Capacity capacity) {
+                         ShareTurns turns, Capacity capacity, Function<Job, Resources> resourcesOf) {
         Map<String, Integer> running = new HashMap<>();
         Map<String, Map<String, Integer>> perOwner = new HashMap<>();
         for (Job job : launched) {
@@ -91,31 +93,31 @@ final class LaunchRoom {
                     : max == null ? total : Math.max(0, max - running.getOrDefault(queue, 0));
             perQueue.put(queue, Math.min(room, total));
         }
-        Capacity free = null;
-        if (capacity != null) {
-            free = capacity;
-            for (Job job : launched) {
-                if (takesContainerCapacity(job)) {
-                    free = free.minus(Capacity.takenBy(job.spec().resources()));
-                }
-            }
-        }
-        return new LaunchRoom(limits, perQueue, perOwner, turns, capacity, free, total);
+        FreeCapacity free = capacity == null ? null : FreeCapacity.of(capacity, launched, resourcesOf);
+        return new LaunchRoom(limits, perQueue, perOwner, turns, free, total);
     }
 
     /** Room for nothing: launching is off. */
     static LaunchRoom none() {
-        return new LaunchRoom(QueueLimits.UNLIMITED, new HashMap<>(), new HashMap<>(), new ShareTurns(), null, null, 0);
+        return new LaunchRoom(QueueLimits.UNLIMITED, new HashMap<>(), new HashMap<>(), new ShareTurns(), null, 0);
     }
 
     /** No limit at all, in any queue (a planner on its own, as its tests use it). */
     static LaunchRoom unlimited() {
-        return new LaunchRoom(null, null, new HashMap<>(), new ShareTurns(), null, null, Integer.MAX_VALUE);
+        return new LaunchRoom(null, null, new HashMap<>(), new ShareTurns(), null, Integer.MAX_VALUE);
     }
 
-    /** A launch under way has no attempt yet; it becomes a container unless the job ran as a service. */
-    private static boolean takesContainerCapacity(Job job) {
-        return job.liveAttempt().map(attempt -> attempt.backend() == Backend.CONTAINER).orElse(true);
+    /** The queue launches nothing more in this pass (its head is busy: nothing may pass it meanwhile). */
+    void hold(String queue) {
+        held.add(queue);
+    }
+
+    /**
+     * How many jobs of the queue that this pass met ask for more than the whole capacity: they
+     * never launch, so the next pass reads as many more of its heads to get past them.
+     */
+    int tooLarge(String queue) {
+        return tooLarge.getOrDefault(queue, 0);
     }
 
     /** How many of the queue's pending jobs this pass may launch at most. */
@@ -145,7 +147,7 @@ final class LaunchRoom {
      */
     Admission take(Job job) {
         String queue = job.spec().queue();
-        if (of(queue) <= 0 || heldForCapacity.contains(queue)) {
+        if (of(queue) <= 0 || held.contains(queue)) {
             return Admission.NO_ROOM;
         }
         QueueLimit limit = limitOf(queue);
@@ -155,15 +157,17 @@ final class LaunchRoom {
                 && owners.getOrDefault(owner, 0) >= limit.maxRunningPerOwner()) {
             return Admission.NO_ROOM;
         }
-        Capacity demand = Capacity.takenBy(job.spec().resources());
-        if (free != null && !free.holds(demand)) {
-            if (capacity.holds(demand)) {
-                heldForCapacity.add(queue);
-            }
+        FreeCapacity.Fit fit = capacity == null ? FreeCapacity.Fit.FITS : capacity.fit(job);
+        if (fit == FreeCapacity.Fit.NOT_NOW) {
+            held.add(queue);
+        } else if (fit == FreeCapacity.Fit.NEVER) {
+            tooLarge.merge(queue, 1, Integer::sum);
+        }
+        if (fit != FreeCapacity.Fit.FITS) {
             return Admission.NO_CAPACITY;
         }
-        if (free != null) {
-            free = free.minus(demand);
+        if (capacity != null) {
+            capacity.take(job);
         }
         if (perQueue != null) {
             perQueue.merge(queue, -1, Integer::sum);

@@ -4,6 +4,7 @@ import dev.berth.core.Attempt;
 import dev.berth.core.Backend;
 import dev.berth.core.Desired;
 import dev.berth.core.Job;
+import dev.berth.core.JobStatus;
 import dev.berth.core.Phase;
 import dev.berth.core.Reason;
 import dev.berth.core.Step;
@@ -140,10 +141,12 @@ public final class Planner {
             }
             LaunchRoom.Admission admission = room.take(job);
             if (admission == LaunchRoom.Admission.NO_CAPACITY) {
-                return holdOnce(job, Reason.Queued, LaunchRoom.INSUFFICIENT_CAPACITY, true);
+                return sayOnce(job, Reason.Queued, LaunchRoom.INSUFFICIENT_CAPACITY);
             }
             if (admission == LaunchRoom.Admission.NO_ROOM) {
-                return null; // no room in its queue now: it stays queued
+                // It stays queued; one that waited for capacity before now waits for room, and says so.
+                return LaunchRoom.INSUFFICIENT_CAPACITY.equals(job.status().message())
+                        ? sayOnce(job, Reason.Queued, JobStatus.QUEUED_MESSAGE) : null;
             }
             // Even when its object exists (Berth died between create and the status write): the
             // launch meets the name, adopts the object, and records the attempt properly.
@@ -210,19 +213,21 @@ public final class Planner {
                 && workload.createdAt().plus(orphanGrace).isBefore(now);
     }
 
-    /** Says why a pending job waits, once: repeating an unchanged reason would only add events. */
+    /**
+     * Says why a pending job waits, once: repeating an unchanged reason would only add events (the
+     * engine's error text may vary from pass to pass; the reason is what is news).
+     */
     private static Action holdOnce(Job job, Reason reason, String message) {
-        return holdOnce(job, reason, message, false);
+        return job.status().reason() == reason ? null : new Action.HoldPending(job, reason, message);
     }
 
     /**
-     * {@code byMessage}: the same reason with another message is news too (a queued job's reason
-     * stays {@code Queued} whether it waits for room or for capacity).
+     * Says why a pending job waits unless it says just that already: a queued job's reason stays
+     * {@code Queued} whether it waits for room or for capacity, so its message is the news.
      */
-    private static Action holdOnce(Job job, Reason reason, String message, boolean byMessage) {
-        boolean unchanged = job.status().reason() == reason
-                && (!byMessage || message.equals(job.status().message()));
-        return unchanged ? null : new Action.HoldPending(job, reason, message);
+    private static Action sayOnce(Job job, Reason reason, String message) {
+        boolean said = job.status().reason() == reason && message.equals(job.status().message());
+        return said ? null : new Action.HoldPending(job, reason, message);
     }
 
     private static String key(String jobId, int attempt, int step) {

@@ -9,6 +9,7 @@ import dev.berth.core.Job;
 import dev.berth.core.Phase;
 import dev.berth.core.Reason;
 import dev.berth.core.ResolvedSpec;
+import dev.berth.core.Resources;
 import dev.berth.core.StatusChange;
 import dev.berth.db.JobStore;
 import dev.berth.docker.BerthLabels;
@@ -26,10 +27,12 @@ import dev.berth.jobs.SpecResolver;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,6 +61,10 @@ public class Reconciler {
     private final VolumeSweep volumeSweep;
     private final NodeLossWatch nodeLoss;
     private final EngineCapacity capacity;
+    /** The resources of jobs from a command, as resolved (a job's resources never change): what capacity counts. */
+    private final Map<String, Resources> commandResources = new ConcurrentHashMap<>();
+    /** Per queue, how many of the heads the last pass read can never fit: read that many more. */
+    private Map<String, Integer> tooLarge = Map.of();
     private final ShareTurns shareTurns = new ShareTurns();
     private Runnable requestPass = () -> { };
     /** Set by an action that calls for another pass; the runner asks for it once the job is free again. */
@@ -85,7 +92,7 @@ public class Reconciler {
         this.volumeSweep = new VolumeSweep(docker, settings.autoCleanup(), clock);
         this.closer = new AttemptCloser(writer, settings, clock, volumeSweep);
         this.nodeLoss = new NodeLossWatch(settings.nodeLossGrace());
-        this.capacity = new EngineCapacity(settings.capacity(), docker);
+        this.capacity = new EngineCapacity(settings.capacity(), docker, clock);
     }
 
     /** Lets an action ask for another pass at once (after a launch, the next look is worth having soon). */
@@ -106,20 +113,35 @@ public class Reconciler {
             // Beyond the room, as many again as launches are under way: those are among the heads
             // (still pending in the store) and are left out below, not launched twice.
             int underWay = (int) launchesUnderWay.values().stream().filter(j -> queue.equals(j.spec().queue())).count();
-            int heads = room.of(queue) + underWay;
+            int heads = room.of(queue) + underWay + (room.of(queue) > 0 ? tooLarge.getOrDefault(queue, 0) : 0);
             String shareLabel = room.limitOf(queue).fairShareLabel();
             List<Job> waiting = new ArrayList<>(shareLabel == null ? store.queueHeads(queue, heads, clock.instant())
                     : store.queueHeadsPerShare(queue, shareLabel, heads, clock.instant()));
             // A head being launched is counted already and must not take room again. A head busy
-            // otherwise (being told it waits) stays: it takes its place in the launch order, so that
-            // a job behind it cannot pass it while it is away; the runner leaves its action out.
+            // otherwise (being told why it waits, say) holds its queue for this pass, so that no
+            // job behind it passes it while it is away.
             waiting.removeIf(job -> launchesUnderWay.containsKey(job.id()));
+            if (waiting.removeIf(job -> busy.contains(job.id()) || runner.isBusy(job.id()))) {
+                room.hold(queue);
+            }
             active.addAll(waiting);
         }
         nodeLoss.retainJobsOf(active);
         LOG.debug("pass: {} active jobs, engine shows {}", active.size(), observed.workloads());
         for (Action action : planner.plan(active, observed, clock.instant(), room)) {
             runner.run(action, busy); // not run now (busy, or no launch slot): a later pass plans it again
+        }
+        Map<String, Integer> tooLargeNow = new HashMap<>();
+        room.queues().forEach(queue -> {
+            if (room.tooLarge(queue) > 0) {
+                tooLargeNow.put(queue, room.tooLarge(queue));
+            }
+        });
+        tooLarge = tooLargeNow;
+        if (!commandResources.isEmpty()) {
+            Set<String> ids = new HashSet<>();
+            active.forEach(job -> ids.add(job.id()));
+            commandResources.keySet().retainAll(ids);
         }
         if (observed.engineAvailable()) {
             volumeSweep.sweepIfDue(active);
@@ -141,18 +163,31 @@ public class Reconciler {
         }
         Capacity total = null;
         if (capacity.counted() && observed.engineAvailable()) {
-            Optional<Capacity> known = capacity.total();
-            if (known.isEmpty()) {
-                LOG.warn("the engine did not say how many CPUs and how much memory it has (docker.capacity"
-                        + " is auto): nothing launches until it does");
-                return LaunchRoom.none();
-            }
-            total = known.get();
+            // Unknown yet (the engine did not say what its host has): only jobs that ask for nothing fit.
+            total = capacity.total().orElse(Capacity.ZERO);
         }
         Map<String, Job> counted = new HashMap<>(launchesUnderWay);
         launched.forEach(job -> counted.put(job.id(), job));
         return LaunchRoom.of(settings.queueLimits(), store.pausedQueues(), counted.values(),
-                runner.freeLaunchSlots(), shareTurns, total);
+                runner.freeLaunchSlots(), shareTurns, total, this::resourcesOf);
+    }
+
+    /**
+     * A job's resources as its container gets them: a job from a command has the command's limits,
+     * known once resolved (resolved once per job; a job that cannot be resolved asks for nothing
+     * here, and fails at its launch).
+     */
+    private Resources resourcesOf(Job job) {
+        if (job.spec().fromCommand() == null) {
+            return job.spec().resources();
+        }
+        return commandResources.computeIfAbsent(job.id(), id -> {
+            try {
+                return resolver.resolve(job.launchSpec()).steps().get(0).resources();
+            } catch (ResolutionException e) {
+                return Resources.NONE;
+            }
+        });
     }
 
     private Observed observe() {

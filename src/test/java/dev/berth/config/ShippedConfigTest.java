@@ -55,7 +55,7 @@ class ShippedConfigTest {
             System.clearProperty("dw.docker.capacity.cpus");
             System.clearProperty("dw.docker.capacity.overcommit");
         }
-        String bad = "docker:\n  capacity:\n    cpus: lots\n    memoryMb: -5\n";
+        String bad = "docker:\n  capacity:\n    cpus: '2e3'\n    memoryMb: -5\n    overcommit: -1\n";
 
         assertThat(shipped.getDocker().getCapacity().getCpus()).as("auto").isNull();
         assertThat(shipped.getDocker().getCapacity().getMemoryMb()).as("auto").isNull();
@@ -65,7 +65,8 @@ class ShippedConfigTest {
         assertThatThrownBy(() -> factory.build(path -> new ByteArrayInputStream(bad.getBytes(StandardCharsets.UTF_8)),
                 "bad-capacity.yml"))
                 .hasMessageContaining("docker.capacity.cpusValid cpus must be auto or a number above 0")
-                .hasMessageContaining("docker.capacity.memoryMbValid memoryMb must be auto or a whole number");
+                .hasMessageContaining("docker.capacity.memoryMbValid memoryMb must be auto or a whole number")
+                .hasMessageContaining("docker.capacity.overcommit must be greater than 0");
     }
 
     @Test

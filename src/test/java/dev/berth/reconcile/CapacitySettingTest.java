@@ -23,6 +23,7 @@ class CapacitySettingTest {
 
         assertThat(given.needsEngine()).isFalse();
         assertThat(given.resolve(EngineInfo.unreachable("down"))).contains(new Capacity(3, 1024));
+        assertThat(given.given()).isEqualTo(new Capacity(3, 1024));
     }
 
     @Test

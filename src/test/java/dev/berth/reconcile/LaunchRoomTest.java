@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /** The room of a pass, and the planner taking it in launch order. */
@@ -25,6 +26,8 @@ class LaunchRoomTest {
     private static final QueueLimits LIMITS = limits(Map.of("default", 3, "gpu", 1), null);
     private static final QueueLimits SHARED = new QueueLimits(Map.of("default",
             new QueueLimit(10, "team", 2)), null);
+    /** Each job's resources as its spec says (a job from a command would have the command's). */
+    private static final Function<Job, Resources> OWN = job -> job.spec().resources();
     private final Planner planner = new Planner(Backend.CONTAINER, true);
 
     @Test
@@ -115,7 +118,7 @@ class LaunchRoomTest {
     void aJobWhoseResourcesDoNotFitNextToWhatRunsWaitsSayingSoAndHoldsTheJobsBehindIt() {
         Capacity twoCpus = new Capacity(2, 4096);
         LaunchRoom room = LaunchRoom.of(LIMITS, Set.of(), List.of(sized(running("r1", "default"), 1.0, null)), 16,
-                new ShareTurns(), twoCpus);
+                new ShareTurns(), twoCpus, OWN);
         var jobs = List.of(sized(pending("a", "default", 0), 1.0, null), sized(pending("b", "default", 0), 1.0, 512L),
                 pending("c", "default", 0));
 
@@ -129,7 +132,7 @@ class LaunchRoomTest {
     void aJobLargerThanTheWholeCapacityWaitsAloneAndAnotherQueueGoesOnBesideAJobThatWaits() {
         Capacity capacity = new Capacity(2, 1024);
         LaunchRoom room = LaunchRoom.of(LIMITS, Set.of(), List.of(sized(running("r1", "default"), null, 512L)), 16,
-                new ShareTurns(), capacity);
+                new ShareTurns(), capacity, OWN);
         var jobs = List.of(sized(pending("huge", "default", 9), 4.0, null), sized(pending("small", "default", 0), 1.0,
                 256L), sized(pending("wide", "gpu", 5), null, 1024L), sized(pending("narrow", "gpu", 0), null, 256L));
 
@@ -145,9 +148,9 @@ class LaunchRoomTest {
     void servicesTakeNoneOfTheContainersCapacityAndJobsWithoutResourcesAlwaysFit() {
         Job service = Jobs.launching("s1", "svc-1", sized(pending("s1", "default", 0), 2.0, null).spec(),
                 Backend.SERVICE);
-        LaunchRoom room = LaunchRoom.of(LIMITS, Set.of(), List.of(service), 16, new ShareTurns(), new Capacity(2, 64));
+        LaunchRoom room = LaunchRoom.of(LIMITS, Set.of(), List.of(service), 16, new ShareTurns(), new Capacity(2, 64), OWN);
         LaunchRoom full = LaunchRoom.of(LIMITS, Set.of(), List.of(sized(running("r1", "default"), 2.0, 64L)), 16,
-                new ShareTurns(), new Capacity(2, 64));
+                new ShareTurns(), new Capacity(2, 64), OWN);
 
         assertThat(launchedBy(planner.plan(List.of(sized(pending("a", "default", 0), 2.0, null)),
                 Observed.available(List.of()), NOW, room))).containsExactly("a");
@@ -158,7 +161,7 @@ class LaunchRoomTest {
     @Test
     void aJobThatSaidItWaitsForCapacityIsNotHeldAgainButOneThatWaitedForRoomIs() {
         LaunchRoom room = LaunchRoom.of(LIMITS, Set.of(), List.of(sized(running("r1", "default"), 2.0, null)), 16,
-                new ShareTurns(), new Capacity(2, 4096));
+                new ShareTurns(), new Capacity(2, 4096), OWN);
         Job told = sized(pending("told", "default", 0), 1.0, null);
         told = told.withStatus(told.status().withPhase(Phase.Pending, Reason.Queued, LaunchRoom.INSUFFICIENT_CAPACITY));
         Job queued = sized(pending("queued", "gpu", 0), 1.0, null);
@@ -166,6 +169,40 @@ class LaunchRoomTest {
         List<Action> actions = planner.plan(List.of(told, queued), Observed.available(List.of()), NOW, room);
 
         assertThat(heldBy(actions)).containsExactly("queued: Queued insufficient capacity");
+    }
+
+    @Test
+    void aJobThatWaitedForCapacityAndNowWaitsForRoomSaysSoAndTheResolvedResourcesAreWhatCounts() {
+        Job waited = sized(pending("waited", "default", 0), null, null);
+        waited = waited.withStatus(waited.status().withPhase(Phase.Pending, Reason.Queued,
+                LaunchRoom.INSUFFICIENT_CAPACITY));
+        // r1 and r2 name no resources, yet (as from a command) each takes 1 CPU of 2.
+        Function<Job, Resources> resolved = job -> job.id().startsWith("r") ? new Resources(1.0, null) : OWN.apply(job);
+        LaunchRoom full = LaunchRoom.of(LIMITS, Set.of(), List.of(running("r1", "default"), running("r2", "default")),
+                16, new ShareTurns(), new Capacity(2, 4096), resolved);
+        LaunchRoom noRoom = LaunchRoom.of(limits(Map.of("default", 2), null), Set.of(),
+                List.of(running("r1", "default"), running("r2", "default")), 16, new ShareTurns(), null, OWN);
+
+        List<Action> whileFull = planner.plan(List.of(sized(pending("one", "default", 0), 1.0, null)),
+                Observed.available(List.of()), NOW, full);
+        List<Action> forRoom = planner.plan(List.of(waited), Observed.available(List.of()), NOW, noRoom);
+
+        assertThat(heldBy(whileFull)).containsExactly("one: Queued insufficient capacity");
+        assertThat(heldBy(forRoom)).containsExactly("waited: Queued waiting in its queue to be launched");
+    }
+
+    @Test
+    void aHeldQueueLaunchesNothingAndTheJobsTooLargeForTheWholeCapacityAreCountedPerQueue() {
+        LaunchRoom room = LaunchRoom.of(LIMITS, Set.of(), List.of(), 16, new ShareTurns(), new Capacity(2, 4096), OWN);
+        room.hold("gpu");
+        var jobs = List.of(sized(pending("huge1", "default", 0), 3.0, null), sized(pending("huge2", "default", 0), 4.0,
+                null), pending("fits", "default", 0), pending("held", "gpu", 0));
+
+        List<Action> actions = planner.plan(jobs, Observed.available(List.of()), NOW, room);
+
+        assertThat(launchedBy(actions)).containsExactly("fits");
+        assertThat(room.tooLarge("default")).isEqualTo(2);
+        assertThat(room.tooLarge("gpu")).isZero();
     }
 
     private static Job sized(Job job, Double cpus, Long memoryMb) {
