@@ -31,7 +31,8 @@ class ContainerCapacityTest {
     private static final String INSTANCE = TestEngine.newInstanceId();
     private static final Duration DEADLINE = Duration.ofSeconds(120);
     static final DropwizardAppExtension<BerthConfiguration> APP = BerthTestApp.create(INSTANCE,
-            ConfigOverride.config("docker.capacity.cpus", "1"), ConfigOverride.config("queues.single.maxRunning", "1"));
+            ConfigOverride.config("docker.capacity.cpus", "1"), ConfigOverride.config("queues.default.maxRunning", "16"),
+            ConfigOverride.config("queues.single.maxRunning", "1"));
     private JobsApi api;
 
     @AfterAll

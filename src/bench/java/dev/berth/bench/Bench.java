@@ -1,5 +1,6 @@
 package dev.berth.bench;
 
+import dev.berth.docker.EngineCalls;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -18,7 +19,9 @@ public final class Bench {
         BenchSettings settings = BenchSettings.fromEnvironment();
         BenchEngine engine = settings.engine();
         Set<String> sections = sections(engine);
-        var docker = DockerClients.create(engine.dockerHost(), settings.jobs() + 16);
+        var baselineCalls = new EngineCalls();
+        var docker = DockerClients.create(engine.dockerHost(), settings.jobs() + 16, baselineCalls);
+        CostProbe baselineCost = CostProbe.thisProcess(baselineCalls);
         var quiet = new QuietMachine();
         List<String> instances = new ArrayList<>();
         for (String purpose : List.of("container", "swarm", "api", "scale", "queue", "queued")) {
@@ -33,17 +36,17 @@ public final class Bench {
             OwnObjects.removeAll(docker, settings.runId(), instances, swarmManager);
         }));
         var results = new Results(settings, MachineInfo.read(docker, settings.commit()));
-        System.out.printf("benchmark run %s on %s: %d jobs per round, %d rounds; work files in %s%n", settings.runId(),
-                engine.dockerHost(), settings.jobs(), settings.rounds(), settings.workDir());
+        System.out.printf("benchmark run %s on %s: %s jobs per round, %d rounds; work files in %s%n", settings.runId(),
+                engine.dockerHost(), settings.jobSizesText(), settings.rounds(), settings.workDir());
         if (sections.contains("throughput")) {
-            var throughput = new ThroughputSuite(settings, docker, quiet);
+            var throughput = new ThroughputSuite(settings, docker, quiet, baselineCost);
             if (!engine.swarmBed()) {
                 System.out.println("1-2. throughput and latency, container mode");
-                results.add(throughput.run(false));
+                results.addAll(throughput.run(false));
             }
             if (swarmManager) {
                 System.out.println("1-2. throughput and latency, swarm mode");
-                results.add(throughput.run(true));
+                results.addAll(throughput.run(true));
             } else {
                 System.out.println("the engine is not a swarm manager: swarm mode is not measured");
             }
@@ -59,7 +62,7 @@ public final class Bench {
         if (sections.contains("queue")) {
             System.out.println("5. queues: " + settings.queueJobs() + " jobs through a queue of " + QueueSuite.MAX_RUNNING
                     + ", and the pass beside queued jobs");
-            results.queue(new QueueSuite(settings, docker, quiet).run());
+            results.queue(new QueueSuite(settings, docker, quiet, baselineCost).run());
         }
         results.quiet(quiet);
         var report = new Report(results);

@@ -2,12 +2,13 @@ package dev.berth.bench;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * What a benchmark run does and where: sizes from the environment (BERTH_BENCH_*), paths and the
  * engine from the system properties scripts/bench passes.
  */
-record BenchSettings(int jobs, int rounds, BenchEngine engine, Path jar, Path config, Path workDir, Path report,
+record BenchSettings(List<Integer> jobSizes, int rounds, BenchEngine engine, Path jar, Path config, Path workDir, Path report,
                      String runId, String commit, Duration apiRun, int seededJobs, int activeJobs, int queueJobs) {
 
     /** Every object the baseline creates carries this label with the run id, and only those are removed. */
@@ -16,7 +17,7 @@ record BenchSettings(int jobs, int rounds, BenchEngine engine, Path jar, Path co
     static BenchSettings fromEnvironment() {
         String runId = Long.toString(System.currentTimeMillis() / 1000, 36);
         return new BenchSettings(
-                intFromEnv("BERTH_BENCH_JOBS", 100),
+                intsFromEnv("BERTH_BENCH_JOBS", List.of(100)),
                 intFromEnv("BERTH_BENCH_ROUNDS", 3),
                 BenchEngine.fromProperties(),
                 Path.of(required("bench.jar")),
@@ -29,6 +30,18 @@ record BenchSettings(int jobs, int rounds, BenchEngine engine, Path jar, Path co
                 intFromEnv("BERTH_BENCH_SEEDED_JOBS", 100_000),
                 50,
                 intFromEnv("BERTH_BENCH_QUEUE_JOBS", 10_000));
+    }
+
+    /** The largest round: what the clients must have connections for. */
+    int jobs() {
+        return jobSizes.stream().mapToInt(Integer::intValue).max().orElseThrow();
+    }
+
+    /** "40, 100 and 400" (or "100"). */
+    String jobSizesText() {
+        List<String> sizes = jobSizes.stream().map(String::valueOf).toList();
+        return sizes.size() == 1 ? sizes.get(0)
+                : String.join(", ", sizes.subList(0, sizes.size() - 1)) + " and " + sizes.get(sizes.size() - 1);
     }
 
     /** The image every job runs, on both sides. */
@@ -44,6 +57,15 @@ record BenchSettings(int jobs, int rounds, BenchEngine engine, Path jar, Path co
     private static int intFromEnv(String name, int fallback) {
         String value = System.getenv(name);
         return value == null || value.isBlank() ? fallback : Integer.parseInt(value.trim());
+    }
+
+    /** A comma-separated list of sizes, e.g. BERTH_BENCH_JOBS=40,100,400. */
+    private static List<Integer> intsFromEnv(String name, List<Integer> fallback) {
+        String value = System.getenv(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        return java.util.Arrays.stream(value.split(",")).map(String::trim).map(Integer::parseInt).toList();
     }
 
     private static String required(String property) {

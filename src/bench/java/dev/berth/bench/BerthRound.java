@@ -23,9 +23,12 @@ final class BerthRound {
     private final String instanceId;
     private final boolean swarm;
     private final String image;
+    private final CostProbe cost;
 
-    BerthRound(BerthApi api, DockerClient docker, String instanceId, boolean swarm, String image) {
+    /** {@code cost} reads the server's counters, around each round's timed window. */
+    BerthRound(BerthApi api, DockerClient docker, String instanceId, boolean swarm, String image, CostProbe cost) {
         this.api = api;
+        this.cost = cost;
         this.docker = docker;
         this.instanceId = instanceId;
         this.swarm = swarm;
@@ -47,6 +50,7 @@ final class BerthRound {
         double[] submittedAt = new double[jobs];
         List<CompletableFuture<String>> ids = new ArrayList<>();
         var submitting = new Semaphore(inFlight);
+        Cost before = readCost();
         long start = System.nanoTime();
         for (int i = 0; i < jobs; i++) {
             submitting.acquire();
@@ -65,11 +69,22 @@ final class BerthRound {
             pause(deadline, 20, giveUpAfter);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        Cost spent = readCost().minus(before); // before the samples are read: those requests are the benchmark's
         List<JobSample> samples = new ArrayList<>();
         for (int i = 0; i < jobs; i++) {
             samples.add(sample(ids.get(i).join(), submittedAt[i]));
         }
-        return new RoundResult("berth", round, jobs, seconds, samples);
+        return new RoundResult("berth", round, jobs, seconds, samples, spent);
+    }
+
+    private Cost readCost() throws IOException, InterruptedException {
+        try {
+            return cost.read();
+        } catch (IOException | InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException("could not read the server's counters", e);
+        }
     }
 
     /**

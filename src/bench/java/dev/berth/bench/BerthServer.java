@@ -103,6 +103,20 @@ final class BerthServer implements AutoCloseable {
         throw new IOException("no VmRSS in /proc/" + pid() + "/status");
     }
 
+    /**
+     * What the server has spent so far: its CPU and dockerd's, its engine calls by kind
+     * ({@code docker.calls}), passes and database write transactions ({@code store.writes}).
+     */
+    Cost cost() throws IOException, InterruptedException {
+        JsonNode metrics = getJson(admin.resolve("/metrics"));
+        java.util.Map<String, Long> calls = new java.util.TreeMap<>();
+        metrics.path("gauges").path("docker.calls").path("value").properties()
+                .forEach(call -> calls.put(call.getKey(), call.getValue().asLong()));
+        return new Cost(ProcCpu.seconds(pid()), ProcCpu.seconds(ProcCpu.enginePid()), calls,
+                metrics.path("timers").path("reconciler.pass").path("count").asLong(),
+                metrics.path("gauges").path("store.writes").path("value").asLong(-1));
+    }
+
     /** The reconciler.pass timer from the admin port's /metrics (durations in seconds). */
     JsonNode passTimer() throws IOException, InterruptedException {
         return getJson(admin.resolve("/metrics")).path("timers").path("reconciler.pass");

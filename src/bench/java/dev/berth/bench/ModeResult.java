@@ -5,12 +5,18 @@ import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
 /**
- * Throughput and latency of one mode (container or swarm): the measured burst rounds of both sides,
- * and the rounds of jobs run one at a time ({@code berthAlone}, {@code baselineAlone}), where a
- * latency is Berth's own and not the wait in the engine's queue.
+ * Throughput and latency of one mode (container or swarm) at one size ({@code jobs} per burst
+ * round): the measured burst rounds of both sides, and the rounds of jobs run one at a time
+ * ({@code berthAlone}, {@code baselineAlone}, measured once per mode: empty for its other sizes),
+ * where a latency is Berth's own and not the wait in the engine's queue.
  */
-record ModeResult(String mode, List<RoundResult> berth, List<RoundResult> baseline,
+record ModeResult(String mode, int jobs, List<RoundResult> berth, List<RoundResult> baseline,
                   List<RoundResult> berthAlone, List<RoundResult> baselineAlone) {
+
+    /** "container, 100 jobs": the mode and the size of its burst rounds. */
+    String label() {
+        return mode + ", " + jobs + " jobs";
+    }
 
     Spread berthJobsPerSecond() {
         return Spread.of(berth.stream().map(RoundResult::jobsPerSecond).toList());

@@ -25,9 +25,12 @@ final class QueueSuite {
     private final BenchSettings settings;
     private final DockerClient docker;
     private final QuietMachine quiet;
+    private final CostProbe baselineCost;
 
-    QueueSuite(BenchSettings settings, DockerClient docker, QuietMachine quiet) {
+    /** {@code baselineCost} reads the baseline's counters (this JVM and {@code docker}'s calls). */
+    QueueSuite(BenchSettings settings, DockerClient docker, QuietMachine quiet, CostProbe baselineCost) {
         this.settings = settings;
+        this.baselineCost = baselineCost;
         this.docker = docker;
         this.quiet = quiet;
     }
@@ -42,7 +45,8 @@ final class QueueSuite {
         StoreScaleResult.Observation atEnd;
         try (var server = BerthServer.start(settings, "berth-queue", settings.workDir().resolve("db-queue")
                 .resolve("berth"), queueOfEight(instanceId))) {
-            var rounds = new BerthRound(new BerthApi(server.api()), docker, instanceId, false, settings.image());
+            var rounds = new BerthRound(new BerthApi(server.api()), docker, instanceId, false, settings.image(),
+                    server::cost);
             quiet.settle("queue warm-up");
             rounds.run("queue-warmup", WARM_UP_JOBS, IN_FLIGHT, GIVE_UP_AFTER);
             Baseline.run(direct, settings.runId(), "queue-warmup", WARM_UP_JOBS, MAX_RUNNING);
@@ -60,7 +64,8 @@ final class QueueSuite {
                     timer.path("p95").asDouble() * 1000, server.residentKb() / 1024.0);
         }
         baseline = report(quiet.measure(MAX_RUNNING + " at a time, " + jobs + " jobs (baseline)",
-                () -> Baseline.run(direct, settings.runId(), "queue-d", jobs, MAX_RUNNING)));
+                () -> CostProbe.measured(baselineCost,
+                        () -> Baseline.run(direct, settings.runId(), "queue-d", jobs, MAX_RUNNING))));
         System.out.printf("  Berth's resident memory at most %.0f MB during its round%n", peakKb.get() / 1024.0);
         return new QueueResult(MAX_RUNNING, berth, baseline, peakKb.get() / 1024.0, atEnd, besideQueued());
     }

@@ -24,6 +24,7 @@ final class Report {
         StringBuilder out = new StringBuilder("Targets (Berth on this machine):\n").append(ReportTables.targets(results));
         if (!results.modes.isEmpty()) {
             out.append("\nThroughput:\n").append(ReportTables.throughput(results))
+                    .append("\nCost per job:\n").append(ReportTables.cost(results))
                     .append("\nLatency:\n").append(ReportTables.latency(results));
         }
         if (results.api != null) {
@@ -88,7 +89,8 @@ final class Report {
                     .append(String.format("%nBerth / baseline: **%.2f**. Berth's resident memory at most %.0f MB during"
                             + " its round; its passes at the end of the round: p50 %.2f ms, p95 %.2f ms.%n%n",
                             q.ratio(), q.peakResidentMb(), q.passesAtEnd().p50Millis(), q.passesAtEnd().p95Millis()))
-                    .append(ReportTables.queuePasses(q))
+                    .append("Cost per job (as in section 1):\n\n").append(ReportTables.queueCost(q))
+                    .append("\n").append(ReportTables.queuePasses(q))
                     .append(String.format("%nPass beside the most queued jobs / pass beside none (ratio of the p50"
                             + " medians): **%.2f** (target: at most 1.5).%n", q.passRatio()));
         }
@@ -104,6 +106,7 @@ final class Report {
         doc.append("\n## ").append(engine.label("1. Throughput")).append("\n\n").append(ReportMethods.THROUGHPUT)
                 .append(engine.swarmBed() ? ReportMethods.swarmBed(engine.image()) : "")
                 .append(ReportTables.throughput(results))
+                .append("\n").append(ReportMethods.COST).append(ReportTables.cost(results))
                 .append("\n## ").append(engine.label("2. Latency")).append("\n\n").append(ReportMethods.LATENCY)
                 .append(engine.swarmBed() ? ReportMethods.SWARM_BED_LATENCY : "")
                 .append(ReportTables.latency(results));

@@ -60,6 +60,18 @@ final class ReportMethods {
 
             """;
 
+    static final String COST = """
+            **Cost per job** in the burst rounds above: each counter read before the round's first submission \
+            and after its last object is removed, divided by its jobs. CPU: user + system seconds from \
+            `/proc/PID/stat`, Berth's server for Berth, the benchmark's own JVM for the baseline (it runs \
+            nothing else during a baseline round); dockerd's likewise (`/var/run/docker.pid`; not on the bed). \
+            Engine calls: each HTTP request to the engine's API, counted by kind in the client (Berth's \
+            `docker.calls` on the admin port's `/metrics`; the baseline's client counts with the same class), \
+            event streams excepted. Passes: the `reconciler.pass` timer's count; DB writes: Berth's write \
+            transactions (`store.writes`), each a commit (on H2 a write to disk).
+
+            """;
+
     static final String STORE = """
             50 jobs (`sleep 3600`) are launched by Berth and left running; the server stops. Two copies of its \
             database are made; into one, 100,000 finished jobs are copied in SQL from one job Berth really ran to \

@@ -20,7 +20,7 @@ final class ReportTables {
                 List.of("Java", m.java()),
                 List.of("Berth's JVM options", "`" + System.getProperty("bench.javaOptions", "") + "`"),
                 List.of("Berth", "commit " + m.commit()),
-                List.of("run", r.settings.jobs() + " jobs per throughput round, " + r.settings.rounds()
+                List.of("run", r.settings.jobSizesText() + " jobs per throughput round, " + r.settings.rounds()
                         + " rounds of each side, API runs of " + r.settings.apiRun().toSeconds() + " s"),
                 List.of("machine state", r.quiet)));
     }
@@ -33,7 +33,7 @@ final class ReportTables {
     static String throughput(Results r) {
         BenchEngine engine = r.settings.engine();
         return table(List.of("mode", "Berth jobs/s", "baseline jobs/s", "Berth / baseline", "ratio per round",
-                "failed jobs (Berth, baseline)"), r.modes.stream().map(m -> List.of(engine.label(m.mode()),
+                "failed jobs (Berth, baseline)"), r.modes.stream().map(m -> List.of(engine.label(m.label()),
                 m.berthJobsPerSecond().format("%.2f"), m.baselineJobsPerSecond().format("%.2f"),
                 String.format("**%.2f**", m.ratio()), m.ratioPerRound().format("%.2f"),
                 m.failures(ModeResult::berth) + ", " + m.failures(ModeResult::baseline))).toList());
@@ -43,8 +43,10 @@ final class ReportTables {
         var rows = new java.util.ArrayList<List<String>>();
         for (ModeResult m : r.modes) {
             String mode = r.settings.engine().label(m.mode());
-            latencyRows(rows, mode + ", one at a time", m.berthAlone(), m.baselineAlone());
-            latencyRows(rows, mode + ", burst of " + r.settings.jobs(), m.berth(), m.baseline());
+            if (!m.berthAlone().isEmpty()) {
+                latencyRows(rows, mode + ", one at a time", m.berthAlone(), m.baselineAlone());
+            }
+            latencyRows(rows, mode + ", burst of " + m.jobs(), m.berth(), m.baseline());
         }
         return table(List.of("mode, load", "latency", "p50 ms", "p95 ms"), rows);
     }
@@ -97,6 +99,46 @@ final class ReportTables {
         return List.of(what, StoreScaleResult.p50(runs).format("%.2f"), StoreScaleResult.p95(runs).format("%.2f"),
                 Spread.of(runs.stream().map(o -> (double) o.passes()).toList()).format("%.0f"),
                 StoreScaleResult.resident(runs).format("%.0f"));
+    }
+
+    /** Each side's cost per job in the burst rounds of each mode: medians over the rounds, (min–max). */
+    static String cost(Results r) {
+        var rows = new java.util.ArrayList<List<String>>();
+        for (ModeResult m : r.modes) {
+            String mode = r.settings.engine().label(m.label());
+            rows.add(costRow(mode, "Berth", m.berth()));
+            rows.add(costRow(mode, "baseline", m.baseline()));
+        }
+        return table(List.of("mode", "side", "CPU s/job (its process)", "dockerd CPU s/job", "engine calls/job",
+                "calls/job by kind", "passes/job", "DB writes/job"), rows);
+    }
+
+    /** The cost per job of the queue section's two rounds. */
+    static String queueCost(QueueResult q) {
+        String mode = "container, queue of " + q.maxRunning();
+        return table(List.of("mode", "side", "CPU s/job (its process)", "dockerd CPU s/job", "engine calls/job",
+                "calls/job by kind", "passes/job", "DB writes/job"),
+                List.of(costRow(mode, "Berth", List.of(q.berth())), costRow(mode, "baseline", List.of(q.baseline()))));
+    }
+
+    private static List<String> costRow(String mode, String side, List<RoundResult> rounds) {
+        java.util.Set<String> kinds = new java.util.TreeSet<>();
+        rounds.forEach(round -> kinds.addAll(round.cost().calls().keySet()));
+        StringBuilder byKind = new StringBuilder();
+        for (String kind : kinds) {
+            double perJob = perJob(rounds, round -> round.cost().calls().getOrDefault(kind, 0L)).median();
+            byKind.append(byKind.length() == 0 ? "" : ", ").append(String.format("%s %.2f", kind, perJob));
+        }
+        boolean berth = "Berth".equals(side);
+        return List.of(mode, side, perJob(rounds, round -> round.cost().cpuSeconds()).format("%.3f"),
+                perJob(rounds, round -> round.cost().engineCpuSeconds()).format("%.3f"),
+                perJob(rounds, round -> round.cost().totalCalls()).format("%.2f"), byKind.toString(),
+                berth ? perJob(rounds, round -> round.cost().passes()).format("%.2f") : "–",
+                berth ? perJob(rounds, round -> round.cost().writes()).format("%.2f") : "–");
+    }
+
+    private static Spread perJob(List<RoundResult> rounds, ToDoubleFunction<RoundResult> total) {
+        return Spread.of(rounds.stream().map(round -> total.applyAsDouble(round) / round.jobs()).toList());
     }
 
     static String queueThroughput(QueueResult q) {

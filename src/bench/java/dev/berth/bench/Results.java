@@ -40,7 +40,13 @@ final class Results {
         this.wasQuiet = machineState.wasQuiet();
     }
 
+    /** The mode's results that carry its one-at-a-time rounds (its first size); null if not measured. */
     ModeResult mode(String name) {
-        return modes.stream().filter(m -> m.mode().equals(name)).findFirst().orElse(null);
+        return modes.stream().filter(m -> m.mode().equals(name) && !m.berthAlone().isEmpty()).findFirst()
+                .orElse(null);
+    }
+
+    void addAll(List<ModeResult> sizes) {
+        modes.addAll(sizes);
     }
 }

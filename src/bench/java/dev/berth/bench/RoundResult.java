@@ -4,8 +4,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
-/** One round of one side (Berth or the baseline): N jobs from first submit until all were done. */
-record RoundResult(String side, String round, int jobs, double seconds, List<JobSample> samples) {
+/**
+ * One round of one side (Berth or the baseline): N jobs from first submit until all were done,
+ * and what the side spent on them ({@link Cost#NONE} where not read).
+ */
+record RoundResult(String side, String round, int jobs, double seconds, List<JobSample> samples, Cost cost) {
+
+    RoundResult(String side, String round, int jobs, double seconds, List<JobSample> samples) {
+        this(side, round, jobs, seconds, samples, Cost.NONE);
+    }
+
+    RoundResult withCost(Cost spent) {
+        return new RoundResult(side, round, jobs, seconds, samples, spent);
+    }
 
     double jobsPerSecond() {
         return jobs / seconds;
@@ -28,6 +39,6 @@ record RoundResult(String side, String round, int jobs, double seconds, List<Job
     /** Fills in the times Berth recorded the terminal phases, which are read from its database afterwards. */
     RoundResult withRecordedAt(Map<String, Double> recordedAt) {
         return new RoundResult(side, round, jobs, seconds, samples.stream()
-                .map(s -> s.withRecordedAt(recordedAt.getOrDefault(s.id(), Double.NaN))).toList());
+                .map(s -> s.withRecordedAt(recordedAt.getOrDefault(s.id(), Double.NaN))).toList(), cost);
     }
 }

@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Sections 1 and 2: in one mode, one Berth server, then rounds of Berth and the baseline in turn
- * (ABAB...) on the same engine, after a small unreported warm-up round of each (JIT, engine caches).
- * Then, for the latencies on an engine that is not saturated, rounds of jobs submitted one at a
- * time (the next once the last is done), again in turn.
+ * Sections 1 and 2: in one mode, one Berth server, then for each size (BERTH_BENCH_JOBS) rounds of
+ * Berth and the baseline in turn (ABAB...) on the same engine, after a small unreported warm-up
+ * round of each (JIT, engine caches). Then, for the latencies on an engine that is not saturated,
+ * rounds of jobs submitted one at a time (the next once the last is done), again in turn.
  */
 final class ThroughputSuite {
     private static final int WARM_UP_JOBS = 20;
@@ -19,19 +19,23 @@ final class ThroughputSuite {
     private final BenchSettings settings;
     private final DockerClient docker;
     private final QuietMachine quiet;
+    private final CostProbe baselineCost;
 
-    ThroughputSuite(BenchSettings settings, DockerClient docker, QuietMachine quiet) {
+    /** {@code baselineCost} reads the baseline's counters (this JVM and {@code docker}'s calls). */
+    ThroughputSuite(BenchSettings settings, DockerClient docker, QuietMachine quiet, CostProbe baselineCost) {
         this.settings = settings;
+        this.baselineCost = baselineCost;
         this.docker = docker;
         this.quiet = quiet;
     }
 
-    ModeResult run(boolean swarm) throws Exception {
+    /** One result per size, in the order of BERTH_BENCH_JOBS; the first carries the one-at-a-time rounds. */
+    List<ModeResult> run(boolean swarm) throws Exception {
         String mode = swarm ? "swarm" : "container";
         String instanceId = settings.instanceId(mode);
         Path database = settings.workDir().resolve("db-" + mode).resolve("berth");
-        List<RoundResult> berth = new ArrayList<>();
-        List<RoundResult> baseline = new ArrayList<>();
+        List<List<RoundResult>> berth = new ArrayList<>();
+        List<List<RoundResult>> baseline = new ArrayList<>();
         List<RoundResult> berthAlone = new ArrayList<>();
         List<RoundResult> baselineAlone = new ArrayList<>();
         try (var watcher = new TaskWatcher(docker, settings.runId())) {
@@ -42,17 +46,25 @@ final class ThroughputSuite {
             try (var server = BerthServer.start(settings, "berth-" + mode, database, Map.of(
                     "reconciler.instanceId", instanceId, "docker.swarmMode", Boolean.toString(swarm),
                     "queues.default.maxRunning", Integer.toString(Math.max(settings.jobs(), WARM_UP_JOBS))))) {
-                var rounds = new BerthRound(new BerthApi(server.api()), docker, instanceId, swarm, settings.image());
+                var rounds = new BerthRound(new BerthApi(server.api()), docker, instanceId, swarm, settings.image(),
+                        server::cost);
                 quiet.settle(mode + " warm-up");
                 rounds.run(mode + "-warmup", WARM_UP_JOBS);
                 Baseline.run(direct, settings.runId(), mode + "-warmup", WARM_UP_JOBS);
-                for (int r = 1; r <= settings.rounds(); r++) {
-                    String b = mode + "-b" + r;
-                    String d = mode + "-d" + r;
-                    berth.add(report(quiet.measure(mode + " round " + r + " (Berth)",
-                            () -> rounds.run(b, settings.jobs()))));
-                    baseline.add(report(quiet.measure(mode + " round " + r + " (baseline)",
-                            () -> Baseline.run(direct, settings.runId(), d, settings.jobs()))));
+                for (int jobs : settings.jobSizes()) {
+                    List<RoundResult> berthRounds = new ArrayList<>();
+                    List<RoundResult> baselineRounds = new ArrayList<>();
+                    for (int r = 1; r <= settings.rounds(); r++) {
+                        String b = mode + "-" + jobs + "-b" + r;
+                        String d = mode + "-" + jobs + "-d" + r;
+                        berthRounds.add(report(quiet.measure(mode + " " + jobs + " jobs, round " + r + " (Berth)",
+                                () -> rounds.run(b, jobs))));
+                        baselineRounds.add(report(quiet.measure(mode + " " + jobs + " jobs, round " + r
+                                + " (baseline)", () -> CostProbe.measured(baselineCost,
+                                        () -> Baseline.run(direct, settings.runId(), d, jobs)))));
+                    }
+                    berth.add(berthRounds);
+                    baseline.add(baselineRounds);
                 }
                 for (int r = 1; r <= settings.rounds(); r++) {
                     String b = mode + "-b1by1-" + r;
@@ -66,8 +78,15 @@ final class ThroughputSuite {
             }
         }
         Map<String, Double> recorded = RecordedTimes.read(database);
-        return new ModeResult(mode, berth.stream().map(r -> r.withRecordedAt(recorded)).toList(), baseline,
-                berthAlone.stream().map(r -> r.withRecordedAt(recorded)).toList(), baselineAlone);
+        List<ModeResult> sizes = new ArrayList<>();
+        for (int i = 0; i < settings.jobSizes().size(); i++) {
+            boolean first = i == 0;
+            sizes.add(new ModeResult(mode, settings.jobSizes().get(i),
+                    berth.get(i).stream().map(r -> r.withRecordedAt(recorded)).toList(), baseline.get(i),
+                    first ? berthAlone.stream().map(r -> r.withRecordedAt(recorded)).toList() : List.of(),
+                    first ? baselineAlone : List.of()));
+        }
+        return sizes;
     }
 
     /** One round of a single job; the index names it. */
