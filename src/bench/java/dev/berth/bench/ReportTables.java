@@ -101,6 +101,9 @@ final class ReportTables {
                 StoreScaleResult.resident(runs).format("%.0f"));
     }
 
+    private static final List<String> COST_COLUMNS = List.of("mode", "side", "CPU s/job (its process)",
+            "dockerd CPU s/job", "engine calls/job", "calls/job by kind", "passes/job", "DB writes/job");
+
     /** Each side's cost per job in the burst rounds of each mode: medians over the rounds, (min–max). */
     static String cost(Results r) {
         var rows = new java.util.ArrayList<List<String>>();
@@ -109,15 +112,13 @@ final class ReportTables {
             rows.add(costRow(mode, "Berth", m.berth()));
             rows.add(costRow(mode, "baseline", m.baseline()));
         }
-        return table(List.of("mode", "side", "CPU s/job (its process)", "dockerd CPU s/job", "engine calls/job",
-                "calls/job by kind", "passes/job", "DB writes/job"), rows);
+        return table(COST_COLUMNS, rows);
     }
 
     /** The cost per job of the queue section's two rounds. */
     static String queueCost(QueueResult q) {
         String mode = "container, queue of " + q.maxRunning();
-        return table(List.of("mode", "side", "CPU s/job (its process)", "dockerd CPU s/job", "engine calls/job",
-                "calls/job by kind", "passes/job", "DB writes/job"),
+        return table(COST_COLUMNS,
                 List.of(costRow(mode, "Berth", List.of(q.berth())), costRow(mode, "baseline", List.of(q.baseline()))));
     }
 
