@@ -59,9 +59,7 @@ final class QueueSuite {
             } finally {
                 sampler.interrupt();
             }
-            var timer = server.passTimer();
-            atEnd = new StoreScaleResult.Observation(timer.path("count").asLong(), timer.path("p50").asDouble() * 1000,
-                    timer.path("p95").asDouble() * 1000, server.residentKb() / 1024.0);
+            atEnd = PassObserver.read(server);
         }
         baseline = report(quiet.measure(MAX_RUNNING + " at a time, " + jobs + " jobs (baseline)",
                 () -> CostProbe.measured(baselineCost,

@@ -21,12 +21,16 @@ public record CapacitySetting(Double cpus, Long memoryMb, double overcommit) {
         if (hostCpus == null || hostMemoryMb == null) {
             return Optional.empty();
         }
-        return Optional.of(new Capacity(hostCpus * overcommit, (long) (hostMemoryMb * overcommit)));
+        return Optional.of(overcommitted(hostCpus, hostMemoryMb));
     }
 
     /** The capacity when both numbers are given (see {@link #needsEngine()}). */
     Capacity given() {
-        return new Capacity(cpus * overcommit, (long) (memoryMb * overcommit));
+        return overcommitted(cpus, memoryMb);
+    }
+
+    private Capacity overcommitted(double hostCpus, long hostMemoryMb) {
+        return new Capacity(hostCpus * overcommit, (long) (hostMemoryMb * overcommit));
     }
 
     boolean needsEngine() {
