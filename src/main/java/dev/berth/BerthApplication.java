@@ -106,6 +106,7 @@ public class BerthApplication extends Application<BerthConfiguration> {
         environment.lifecycle().addEventListener(new RequestLogStatus());
         StrictJson.apply(environment.getObjectMapper());
         Database.makeCommitsDurable(config.getDatabase());
+        Database.cacheParsedStatements(config.getDatabase());
         Database.migrate(config.getDatabase(), environment);
         Jdbi jdbi = new JdbiFactory().build(environment, config.getDatabase(), "database");
         Database.cacheDaoMetadata(jdbi);
@@ -161,7 +162,8 @@ public class BerthApplication extends Application<BerthConfiguration> {
         var loop = new ReconcileLoop(reconciler, config.getReconciler().getInterval().toJavaDuration(), clock,
                 environment.metrics().timer("reconciler.pass"));
         environment.lifecycle().manage(loop);
-        var events = new EngineEvents(docker.getHost(), instanceId, loop::wake);
+        var events = new EngineEvents(docker.getHost(), instanceId, reconciler::containerDied, loop::wake,
+                docker.isSwarmMode() ? EngineEvents.SWARM_SETTLE : EngineEvents.CONTAINER_SETTLE);
         gateway.watchSwarmTasks(loop::wake);
         environment.lifecycle().manage(new Managed() {
             @Override

@@ -48,6 +48,18 @@ public final class Database {
     }
 
     /**
+     * H2 keeps the last QUERY_CACHE_SIZE (8) parsed statements per connection; a reconcile pass and
+     * the writes of its actions use some 20 different ones, so with 8 each was parsed and planned
+     * again every time it ran.
+     */
+    public static void cacheParsedStatements(DataSourceFactory factory) {
+        String url = factory.getUrl();
+        if (url.startsWith("jdbc:h2:") && !url.toUpperCase(java.util.Locale.ROOT).contains("QUERY_CACHE_SIZE")) {
+            factory.setUrl(url + ";QUERY_CACHE_SIZE=64");
+        }
+    }
+
+    /**
      * Jdbi builds a SqlObject's metadata on first attach and caches it in the config of the Handle,
      * which is a copy thrown away on close: every attach would rebuild it. Built here, on the Jdbi's
      * own config, it is copied into every Handle instead.

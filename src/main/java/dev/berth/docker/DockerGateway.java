@@ -21,7 +21,16 @@ public interface DockerGateway {
     EngineInfo engineInfo();
 
     /** This instance's objects of every backend, by label. */
-    EngineListing listWorkloads();
+    default EngineListing listWorkloads() {
+        return listWorkloads(true);
+    }
+
+    /**
+     * This instance's objects by label: its containers, and its services too when {@code withServices}
+     * (and the engine is a swarm manager). A listing without services says so, as one of an engine
+     * that is no manager does: what it does not show is not visible, not gone.
+     */
+    EngineListing listWorkloads(boolean withServices);
 
     LaunchOutcome launch(Backend backend, LaunchRequest request);
 

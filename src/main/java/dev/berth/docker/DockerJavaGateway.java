@@ -49,7 +49,7 @@ public final class DockerJavaGateway implements DockerGateway, Closeable {
         this.containers = new ContainerBackend(docker, images, clock, settings.callTimeout());
         OwnNode ownNode = new OwnNode(docker);
         this.taskWatch = new SwarmTaskWatch(docker, ownNode, instanceId, settings.taskPollInterval(), clock);
-        this.services = new SwarmBackend(docker, new ServiceImages(docker, images, settings.imagesDistributedByHand()),
+        this.services = new SwarmBackend(docker, new ServiceImages(docker, images, settings.imagesDistributedByHand(), clock),
                 new ServiceCreator(http, settings.credentials()), nodes, taskWatch, ownNode, settings.swarmConstraints(),
                 clock, settings.callTimeout());
         this.volumes = new Volumes(docker);
@@ -94,15 +94,15 @@ public final class DockerJavaGateway implements DockerGateway, Closeable {
     }
 
     /**
-     * Services are listed whenever the engine is a swarm manager, whatever docker.swarmMode says
+     * Services can be listed whenever the engine is a swarm manager, whatever docker.swarmMode says
      * now: jobs launched as services before the flag was turned off still need watching.
      */
     @Override
-    public EngineListing listWorkloads() {
+    public EngineListing listWorkloads(boolean withServices) {
         return call("list workloads", () -> {
             List<Workload> all = new ArrayList<>(containers.list(instanceId));
             Optional<List<Workload>> serviceWorkloads = Optional.empty();
-            if (swarmRole.isManager()) {
+            if (withServices && swarmRole.isManager()) {
                 serviceWorkloads = services.listIfManager(instanceId);
                 serviceWorkloads.ifPresentOrElse(all::addAll, () -> swarmRole.learned(false));
             }

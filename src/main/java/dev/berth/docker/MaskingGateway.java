@@ -35,8 +35,8 @@ final class MaskingGateway implements DockerGateway {
     }
 
     @Override
-    public EngineListing listWorkloads() {
-        return masked(engine::listWorkloads);
+    public EngineListing listWorkloads(boolean withServices) {
+        return masked(() -> engine.listWorkloads(withServices));
     }
 
     @Override

@@ -4,6 +4,9 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
 import dev.berth.core.Reason;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -13,9 +16,18 @@ import java.util.Optional;
  * id, which no other node can resolve: it is used only where no other node needs it.
  */
 final class ServiceImages {
+    /**
+     * How long a count of the swarm's nodes is taken as it is: asking at every launch costs the
+     * manager a docker info per job in a burst, and a node that joins is seen this much later.
+     */
+    static final Duration NODES_RECHECK = Duration.ofSeconds(10);
+
     private final DockerClient docker;
     private final ImageSource images;
     private final boolean distributedByHand;
+    private final Clock clock;
+    private int nodes;
+    private Instant nodesKnownAt;
 
     /** The image a service is created from, or why there is none. */
     sealed interface Choice {
@@ -24,10 +36,11 @@ final class ServiceImages {
         record Refused(Reason reason, String message) implements Choice { }
     }
 
-    ServiceImages(DockerClient docker, ImageSource images, boolean distributedByHand) {
+    ServiceImages(DockerClient docker, ImageSource images, boolean distributedByHand, Clock clock) {
         this.docker = docker;
         this.images = images;
         this.distributedByHand = distributedByHand;
+        this.clock = clock;
     }
 
     Choice choose(String image) {
@@ -67,8 +80,17 @@ final class ServiceImages {
     }
 
     private int swarmNodes() {
-        var swarm = docker.infoCmd().exec().getSwarm();
-        Integer nodes = swarm == null ? null : swarm.getNodes();
-        return nodes == null ? 1 : nodes;
+        synchronized (this) {
+            if (nodesKnownAt != null && clock.instant().isBefore(nodesKnownAt.plus(NODES_RECHECK))) {
+                return nodes;
+            }
+        }
+        var swarm = docker.infoCmd().exec().getSwarm(); // outside the lock: a slow answer holds up only this launch
+        Integer count = swarm == null ? null : swarm.getNodes();
+        synchronized (this) {
+            nodes = count == null ? 1 : count;
+            nodesKnownAt = clock.instant();
+            return nodes;
+        }
     }
 }

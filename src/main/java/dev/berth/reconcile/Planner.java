@@ -50,6 +50,10 @@ public final class Planner {
     }
 
     /** Whether pending jobs may be launched at all (reconciler.launch). */
+    public Backend launchBackend() {
+        return launchBackend;
+    }
+
     public boolean launchEnabled() {
         return launchEnabled;
     }
@@ -80,7 +84,7 @@ public final class Planner {
         Map<String, Workload> byStep = new HashMap<>();
         observed.workloads().forEach(w -> byStep.put(key(w.jobId(), w.attempt(), w.step()), w));
         for (Job job : inLaunchOrder(activeJobs, room)) {
-            Action action = planJob(job, byStep, observed.swarmManager(), now, room);
+            Action action = planJob(job, byStep, observed, now, room);
             if (action != null) {
                 actions.add(action);
             }
@@ -118,8 +122,9 @@ public final class Planner {
         return ordered;
     }
 
-    private Action planJob(Job job, Map<String, Workload> byStep, boolean swarmManager, Instant now,
+    private Action planJob(Job job, Map<String, Workload> byStep, Observed observed, Instant now,
                            LaunchRoom room) {
+        boolean swarmManager = observed.swarmManager();
         Optional<Attempt> attempt = job.liveAttempt();
         Optional<Step> step = attempt.flatMap(Attempt::currentStep);
         // A pending job claims its next attempt's first object too: one a crashed launch left behind.
@@ -160,13 +165,18 @@ public final class Planner {
             return null; // services cannot be listed now, so not seeing this one proves nothing
         }
         return workload == null ? planWithoutObject(job, backend, step.get())
-                : planWithObject(job, backend, step.get(), workload);
+                : planWithObject(job, backend, step.get(), workload, observed.died().contains(workload.objectId()));
     }
 
-    /** A step waits for a node, or runs and reports nothing new: nothing to look at in detail. */
-    private static Action planWithObject(Job job, Backend backend, Step step, Workload workload) {
+    /**
+     * A step waits for a node, or runs and reports nothing new: nothing to look at in detail. Unless
+     * the engine said its container died: then it is looked at even while the listing, a moment
+     * behind, shows it running.
+     */
+    private static Action planWithObject(Job job, Backend backend, Step step, Workload workload,
+                                         boolean reportedDead) {
         boolean steady = workload.state() == WorkloadState.ACTIVE && step.phase() == Phase.Running
-                && workload.objectId().equals(step.objectId(backend));
+                && workload.objectId().equals(step.objectId(backend)) && !reportedDead;
         return steady ? null : new Action.Observe(job, step.index(), workload);
     }
 

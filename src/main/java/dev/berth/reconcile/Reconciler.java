@@ -61,6 +61,10 @@ public class Reconciler {
     private final VolumeSweep volumeSweep;
     private final NodeLossWatch nodeLoss;
     private final EngineCapacity capacity;
+    private final ServiceListing serviceListing;
+    private final RetentionSweep retention;
+    /** Containers the engine said died since the last pass took them (their ids). */
+    private final Set<String> died = ConcurrentHashMap.newKeySet();
     /** The resources of jobs from a command, as resolved (a job's resources never change): what capacity counts. */
     private final Map<String, Resources> commandResources = new ConcurrentHashMap<>();
     /** Per queue, how many of the heads the last pass read can never fit: read that many more. */
@@ -93,6 +97,16 @@ public class Reconciler {
         this.closer = new AttemptCloser(writer, settings, clock, volumeSweep);
         this.nodeLoss = new NodeLossWatch(settings.nodeLossGrace());
         this.capacity = new EngineCapacity(settings.capacity(), docker, clock);
+        this.serviceListing = new ServiceListing(planner.launchBackend(), clock);
+        this.retention = new RetentionSweep(store, clock);
+    }
+
+    /**
+     * The engine announced the container's death: the next pass looks at its job even if its
+     * listing still shows the container running. The caller wakes the loop.
+     */
+    public void containerDied(String containerId) {
+        died.add(containerId);
     }
 
     /** Lets an action ask for another pass at once (after a launch, the next look is worth having soon). */
@@ -105,8 +119,12 @@ public class Reconciler {
         // the listing (a service created but not listed would look lost).
         Set<String> busy = runner.busy();
         Map<String, Job> launchesUnderWay = runner.launchesUnderWay();
-        Observed observed = observe();
+        boolean withServices = serviceListing.due();
+        Set<String> deaths = new HashSet<>(died); // before the listing: a death after it waits for the next pass
+        died.removeAll(deaths);
+        Observed observed = observe(withServices).withDied(deaths);
         List<Job> launched = store.launched();
+        serviceListing.passed(withServices && observed.swarmManager(), launched);
         LaunchRoom room = room(launched, launchesUnderWay, observed);
         List<Job> active = new ArrayList<>(launched);
         for (String queue : room.queues()) {
@@ -146,10 +164,7 @@ public class Reconciler {
         if (observed.engineAvailable()) {
             volumeSweep.sweepIfDue(active);
         }
-        int expired = store.deleteExpired(clock.millis());
-        if (expired > 0) {
-            LOG.info("deleted {} finished jobs whose retention ran out", expired);
-        }
+        retention.sweepIfDue();
     }
 
     /**
@@ -190,9 +205,9 @@ public class Reconciler {
         });
     }
 
-    private Observed observe() {
+    private Observed observe(boolean withServices) {
         try {
-            EngineListing listing = docker.listWorkloads();
+            EngineListing listing = docker.listWorkloads(withServices);
             return Observed.available(listing.workloads(), listing.swarmManager());
         } catch (EngineUnavailableException e) {
             return Observed.unavailable(e.getMessage());

@@ -64,6 +64,27 @@ class PlannerTest {
     }
 
     @Test
+    void aRunningJobWhoseContainerTheEngineSaidDiedIsObservedThoughTheListingStillShowsItRunning() {
+        Job job = running("a", "c1");
+        Workload listed = workload("a", 1, "c1", WorkloadState.ACTIVE);
+
+        List<Action> actions = planner.plan(List.of(job),
+                Observed.available(List.of(listed)).withDied(java.util.Set.of("c1")), NOW);
+
+        assertThat(actions).containsExactly(new Action.Observe(job, 0, listed));
+    }
+
+    @Test
+    void aDeathOfAnotherContainerLeavesASteadyJobAlone() {
+        Job job = running("a", "c1");
+
+        List<Action> actions = planner.plan(List.of(job), Observed.available(
+                List.of(workload("a", 1, "c1", WorkloadState.ACTIVE))).withDied(java.util.Set.of("c9")), NOW);
+
+        assertThat(actions).isEmpty();
+    }
+
+    @Test
     void aFinishedOrNeverStartedContainerIsObserved() {
         Job job = running("a", "c1");
         Workload finished = workload("a", 1, "c1", WorkloadState.FINISHED);
