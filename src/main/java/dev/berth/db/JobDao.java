@@ -82,9 +82,12 @@ public interface JobDao extends SqlObject {
     @RegisterRowMapper(QueueCountMapper.class)
     List<QueueCount> liveByQueue();
 
-    /** Writes a status only if nobody wrote the row since it was read: returns 0 when stale. */
+    /**
+     * Writes a status only if nobody wrote the row since it was read: returns 0 when stale. A row
+     * without a resolved spec keeps the one stored (it is written once, at the first launch).
+     */
     @SqlUpdate("""
-            UPDATE jobs SET resolved = :resolved, phase = :phase, reason = :reason, message = :message,
+            UPDATE jobs SET resolved = COALESCE(:resolved, resolved), phase = :phase, reason = :reason, message = :message,
                 exit_code = :exitCode, attempts = :attempts, started_at = :startedAt, finished_at = :finishedAt,
                 observed_generation = :observedGeneration, next_attempt_at = :nextAttemptAt,
                 expires_at = :expiresAt, node_losses = :nodeLosses, version = version + 1

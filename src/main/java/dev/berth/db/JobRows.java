@@ -21,6 +21,7 @@ import dev.berth.core.StreamName;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -31,7 +32,19 @@ final class JobRows {
     /** Column width of messages; Docker's error texts can be longer and are cut, never refused. */
     private static final int MESSAGE_LIMIT = 2000;
 
+    /**
+     * Specs parsed before, by their stored text: a pass reads every launched job, and a job's spec
+     * is the same text pass after pass (JobSpec is immutable, so one parse serves them all).
+     */
+    private static final int PARSED_SPECS = 1024;
+
     private final ObjectMapper json;
+    private final Map<String, JobSpec> parsedSpecs = new LinkedHashMap<>(PARSED_SPECS, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, JobSpec> eldest) {
+            return size() > PARSED_SPECS;
+        }
+    };
 
     JobRows(ObjectMapper json) {
         this.json = json;
@@ -58,7 +71,21 @@ final class JobRows {
                 instant(row.expiresAt()), row.nodeLosses());
         Secrets secrets = row.secrets() == null ? Secrets.NONE : new Secrets(read(row.secrets(), SECRETS));
         return new Job(row.id(), row.name(), read(row.labels(), LABELS), row.generation(),
-                read(row.spec(), JobSpec.class), secrets, status, latest, row.version());
+                spec(row.spec()), secrets, status, latest, row.version());
+    }
+
+    private JobSpec spec(String text) {
+        synchronized (parsedSpecs) {
+            JobSpec parsed = parsedSpecs.get(text);
+            if (parsed != null) {
+                return parsed;
+            }
+        }
+        JobSpec parsed = read(text, JobSpec.class); // outside the lock: parsing is the slow part
+        synchronized (parsedSpecs) {
+            parsedSpecs.put(text, parsed);
+        }
+        return parsed;
     }
 
     AttemptRow toRow(String jobId, Attempt a) {

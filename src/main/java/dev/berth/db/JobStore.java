@@ -200,8 +200,7 @@ public class JobStore {
     public boolean recordStatus(Job read, Job updated, ResolvedSpec resolved, List<JobEvent> events,
                                 Captured captured, long now) {
         return writes.write(() -> jdbi.inTransaction(handle -> {
-            String resolvedJson = resolved != null ? rows.write(resolved) : currentResolved(handle, read.id());
-            JobRow row = rows.toRow(updated.withVersion(read.version()), resolvedJson);
+            JobRow row = rows.toRow(updated.withVersion(read.version()), resolved == null ? null : rows.write(resolved));
             if (handle.attach(JobDao.class).updateStatus(row) == 0) {
                 handle.rollback();
                 return false;
@@ -255,8 +254,7 @@ public class JobStore {
                 return false;
             }
             if (!updated.status().equals(read.status())) {
-                String resolved = dao.find(read.id()).map(JobRow::resolved).orElse(null);
-                dao.updateStatus(rows.toRow(updated.withVersion(read.version() + 1), resolved));
+                dao.updateStatus(rows.toRow(updated.withVersion(read.version() + 1), null));
             }
             handle.attach(EventDao.class).insert(events.stream().map(e -> rows.toRow(read.id(), e)).toList());
             return true;
@@ -296,7 +294,4 @@ public class JobStore {
         return found.isEmpty() ? null : found.get(0);
     }
 
-    private String currentResolved(Handle handle, String id) {
-        return handle.attach(JobDao.class).find(id).map(JobRow::resolved).orElse(null);
-    }
 }

@@ -12,8 +12,8 @@ import java.util.function.Supplier;
  * crash test found a job that could never launch again). With one writer at a time, no other
  * write is in flight when a commit is stored. A write still takes a millisecond or two, while the
  * reconciler's actions mostly wait on Docker, so serializing them costs little. Other databases
- * get no lock. Counts the write transactions that commit (on H2 each a write to disk; each pass's
- * retention sweep is one, even when nothing expired).
+ * get no lock. Counts the write transactions that commit (on H2 each a write to disk; the retention
+ * sweep, every 10 s, is one even when nothing expired).
  */
 public final class SerialWrites {
     private final ReentrantLock lock;

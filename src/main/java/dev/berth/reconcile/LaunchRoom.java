@@ -143,10 +143,16 @@ final class LaunchRoom {
     /**
      * Takes room for the job's launch, if its queue, its owner and all queues have it and its
      * resources fit. A job that does not fit holds up the jobs behind it in its queue, unless it
-     * could never fit (it asks for more than the whole capacity): then it waits alone.
+     * could never fit (it asks for more than the whole capacity): then it waits alone, and says it
+     * waits for capacity whatever room there is (room would not launch it).
      */
     Admission take(Job job) {
         String queue = job.spec().queue();
+        FreeCapacity.Fit fit = capacity == null ? FreeCapacity.Fit.FITS : capacity.fit(job);
+        if (fit == FreeCapacity.Fit.NEVER) {
+            tooLarge.merge(queue, 1, Integer::sum);
+            return Admission.NO_CAPACITY;
+        }
         if (of(queue) <= 0 || held.contains(queue)) {
             return Admission.NO_ROOM;
         }
@@ -157,13 +163,8 @@ final class LaunchRoom {
                 && owners.getOrDefault(owner, 0) >= limit.maxRunningPerOwner()) {
             return Admission.NO_ROOM;
         }
-        FreeCapacity.Fit fit = capacity == null ? FreeCapacity.Fit.FITS : capacity.fit(job);
         if (fit == FreeCapacity.Fit.NOT_NOW) {
             held.add(queue);
-        } else if (fit == FreeCapacity.Fit.NEVER) {
-            tooLarge.merge(queue, 1, Integer::sum);
-        }
-        if (fit != FreeCapacity.Fit.FITS) {
             return Admission.NO_CAPACITY;
         }
         if (capacity != null) {

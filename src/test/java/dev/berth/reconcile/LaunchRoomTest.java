@@ -192,6 +192,20 @@ class LaunchRoomTest {
     }
 
     @Test
+    void aJobLargerThanTheWholeCapacityKeepsSayingSoWhileItsQueueHasNoRoom() {
+        Job huge = sized(pending("huge", "default", 0), 4.0, null);
+        huge = huge.withStatus(huge.status().withPhase(Phase.Pending, Reason.Queued, LaunchRoom.INSUFFICIENT_CAPACITY));
+        LaunchRoom noRoom = LaunchRoom.of(limits(Map.of("default", 1), null), Set.of(),
+                List.of(sized(running("r1", "default"), 1.0, null)), 16, new ShareTurns(), new Capacity(2, 4096), OWN);
+
+        List<Action> actions = planner.plan(List.of(huge), Observed.available(List.of()), NOW, noRoom);
+
+        // Room would not launch it: it is not told it waits for room (and told again at the next room).
+        assertThat(actions).isEmpty();
+        assertThat(noRoom.tooLarge("default")).isEqualTo(1);
+    }
+
+    @Test
     void aHeldQueueLaunchesNothingAndTheJobsTooLargeForTheWholeCapacityAreCountedPerQueue() {
         LaunchRoom room = LaunchRoom.of(LIMITS, Set.of(), List.of(), 16, new ShareTurns(), new Capacity(2, 4096), OWN);
         room.hold("gpu");
