@@ -162,8 +162,12 @@ public class BerthApplication extends Application<BerthConfiguration> {
         var loop = new ReconcileLoop(reconciler, config.getReconciler().getInterval().toJavaDuration(), clock,
                 environment.metrics().timer("reconciler.pass"));
         environment.lifecycle().manage(loop);
-        var events = new EngineEvents(docker.getHost(), instanceId, reconciler::containerDied, loop::wake,
-                docker.isSwarmMode() ? EngineEvents.SWARM_SETTLE : EngineEvents.CONTAINER_SETTLE);
+        var events = new EngineEvents(docker.getHost(), instanceId, containerId -> {
+            reconciler.containerDied(containerId);
+            if (docker.isSwarmMode()) {
+                gateway.containerDied(); // its task's state follows: watch for it
+            }
+        }, loop::wake);
         gateway.watchSwarmTasks(loop::wake);
         environment.lifecycle().manage(new Managed() {
             @Override

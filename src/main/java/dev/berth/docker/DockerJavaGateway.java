@@ -214,6 +214,11 @@ public final class DockerJavaGateway implements DockerGateway, Closeable {
         taskWatch.start(onChange);
     }
 
+    /** One of this instance's containers died (the engine's event): a task's state follows shortly. */
+    public void containerDied() {
+        taskWatch.containerDied();
+    }
+
     @Override
     public void close() throws IOException {
         taskWatch.close();

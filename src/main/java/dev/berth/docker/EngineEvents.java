@@ -34,38 +34,30 @@ public final class EngineEvents implements Closeable {
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
     /**
      * When to look again after a death. A container's job is looked at by the first pass after its
-     * death whatever the listing shows (see onDeath), so in container mode these later looks are only
-     * for a death the engine's inspect still showed running. A swarm task's state follows its
-     * container's death later still (the node's agent reports it to the manager), so swarm mode looks
-     * again soon.
+     * death whatever the listing shows (see onDeath), so these later looks are only for a death the
+     * engine's inspect still showed running. (A swarm task's state follows its container's death
+     * later still; the gateway's task watch polls for it.)
      */
-    public static final List<Duration> CONTAINER_SETTLE = List.of(Duration.ofMillis(500), Duration.ofSeconds(2));
-    public static final List<Duration> SWARM_SETTLE = List.of(Duration.ofMillis(100), Duration.ofMillis(500),
-            Duration.ofSeconds(2));
+    private static final List<Duration> SETTLE_DELAYS = List.of(Duration.ofMillis(500), Duration.ofSeconds(2));
 
     private final DockerClient docker;
     private final String instanceId;
     private final Runnable onChange;
     private final Consumer<String> onDeath;
-    private final List<Duration> settleDelays;
     private final ScheduledExecutorService settle = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "berth-engine-events-settle");
         thread.setDaemon(true);
         return thread;
     });
     /** Per settle delay, when the latest look again scheduled at that delay is due (epoch ms). */
-    private final long[] settleDue;
+    private final long[] settleDue = new long[SETTLE_DELAYS.size()];
     private volatile boolean running;
     private volatile Closeable stream;
     private long lastEventSecond;
     private Thread thread;
 
-    /**
-     * {@code onDeath} hears the id of each container that died, just before {@code onChange} runs for
-     * it; {@code settleDelays} are {@link #CONTAINER_SETTLE} or {@link #SWARM_SETTLE}.
-     */
-    public EngineEvents(String host, String instanceId, Consumer<String> onDeath, Runnable onChange,
-                        List<Duration> settleDelays) {
+    /** {@code onDeath} hears the id of each container that died, just before {@code onChange} runs for it. */
+    public EngineEvents(String host, String instanceId, Consumer<String> onDeath, Runnable onChange) {
         // A client of its own, without a response timeout: an idle stream is not a dead engine.
         var config = DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost(host).build();
         var http = new ApacheDockerHttpClient.Builder().dockerHost(URI.create(host))
@@ -74,8 +66,6 @@ public final class EngineEvents implements Closeable {
         this.instanceId = instanceId;
         this.onChange = onChange;
         this.onDeath = onDeath;
-        this.settleDelays = List.copyOf(settleDelays);
-        this.settleDue = new long[settleDelays.size()];
     }
 
     public void start() {
@@ -133,8 +123,8 @@ public final class EngineEvents implements Closeable {
      */
     private synchronized void lookAgainShortly() {
         long now = System.currentTimeMillis();
-        for (int i = 0; i < settleDelays.size(); i++) {
-            long delay = settleDelays.get(i).toMillis();
+        for (int i = 0; i < SETTLE_DELAYS.size(); i++) {
+            long delay = SETTLE_DELAYS.get(i).toMillis();
             if (settleDue[i] >= now + delay / 2) {
                 continue;
             }

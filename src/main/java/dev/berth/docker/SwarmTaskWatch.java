@@ -22,10 +22,12 @@ import org.slf4j.LoggerFactory;
  * not tasks), so without this a job that ends on a worker is seen only at the reconciler's next
  * tick. One task listing per {@code interval}, whatever the number of jobs, and only while a task
  * is on its way or running somewhere the manager's own container events do not cover (on another
- * node, or on none yet); none while the reconciler's own listings come more often than that.
+ * node, or on none yet), or for a moment after a container died here; none while the reconciler's
+ * own listings come more often than that.
  */
 final class SwarmTaskWatch implements Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(SwarmTaskWatch.class);
+    static final Duration AFTER_DEATH = Duration.ofSeconds(2);
 
     private final DockerClient docker;
     private final String instanceId;
@@ -37,13 +39,15 @@ final class SwarmTaskWatch implements Closeable {
         return thread;
     });
     private volatile Runnable onChange;
-    /** Each task's state as last seen, by task id. */
+    /** Each task's stage (see {@link #stage}) as last seen, by task id. */
     private Map<String, String> states = Map.of();
     /** Whether, when last seen, a task was in flight where no event of the manager's tells of it. */
     private boolean unwatchedInFlight;
     /** Whether the last listing had a service without a task yet, and no poll has seen a change since. */
     private boolean awaitingTask;
     private Instant lastSeen = Instant.EPOCH;
+    /** Until when to poll after a container of this instance died (see {@link #containerDied}). */
+    private Instant afterDeathUntil = Instant.EPOCH;
 
     /** The manager's own node: its containers' events wake the reconciler already. */
     private final OwnNode ownNode;
@@ -87,7 +91,17 @@ final class SwarmTaskWatch implements Closeable {
     }
 
     private synchronized boolean dueToLook() {
-        return unwatchedInFlight && !lastSeen.plus(interval).isAfter(clock.instant());
+        Instant now = clock.instant();
+        return (unwatchedInFlight || now.isBefore(afterDeathUntil)) && !lastSeen.plus(interval).isAfter(now);
+    }
+
+    /**
+     * A task's container died on the manager's node: the task's own state follows a moment later,
+     * once the node's agent reported it, and no event tells when. Polling for {@link #AFTER_DEATH}
+     * wakes the reconciler as soon as it shows, rather than at a fixed look again.
+     */
+    synchronized void containerDied() {
+        afterDeathUntil = clock.instant().plus(AFTER_DEATH);
     }
 
     /**
@@ -100,7 +114,7 @@ final class SwarmTaskWatch implements Closeable {
         boolean unwatched = false;
         for (Task task : tasks) {
             String state = Objects.toString(SwarmTasks.stateOf(task), "");
-            now.put(task.getId(), state);
+            now.put(task.getId(), stage(state, task));
             boolean elsewhere = own == null || task.getNodeId() == null || !own.equals(task.getNodeId());
             unwatched |= elsewhere && !TaskStates.isTerminal(state);
         }
@@ -112,6 +126,20 @@ final class SwarmTaskWatch implements Closeable {
             lastSeen = clock.instant();
             return changed;
         }
+    }
+
+    /**
+     * What of a task's state is worth a pass: running, each end, and waiting for a node (pending with
+     * the scheduler's error). The steps on its way between (assigned, accepted, preparing, starting,
+     * ...) change nothing a pass records but the launch message, and in a burst they would wake the
+     * reconciler at every poll.
+     */
+    private static String stage(String state, Task task) {
+        if ("running".equals(state) || TaskStates.isTerminal(state)) {
+            return state;
+        }
+        String error = task.getStatus() == null ? null : task.getStatus().getErr();
+        return "pending".equals(state) && error != null && !error.isBlank() ? "unschedulable" : "on its way";
     }
 
     @Override

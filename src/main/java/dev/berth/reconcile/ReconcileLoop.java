@@ -12,9 +12,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs reconcile passes on one thread: every {@code interval}, and at once when woken. Wake-ups that
- * arrive while a pass runs fold into a single next pass (the queue holds one token), so a burst of
- * submissions costs one pass, not one each.
+ * Runs reconcile passes on one thread: every {@code interval}, and at once when woken, within the
+ * {@link PassBudget}. Wake-ups that arrive while a pass runs (or waits for its budget) fold into a
+ * single next pass (the queue holds one token), so a burst of submissions costs one pass, not one
+ * each.
  */
 public class ReconcileLoop implements Managed {
     private static final Logger LOG = LoggerFactory.getLogger(ReconcileLoop.class);
@@ -25,6 +26,7 @@ public class ReconcileLoop implements Managed {
     /** Pass durations, on the admin port's /metrics as reconciler.pass. */
     private final Timer passes;
     private final BlockingQueue<Boolean> wakeUps = new ArrayBlockingQueue<>(1);
+    private final PassBudget budget = new PassBudget();
     private volatile Instant lastPassCompleted;
     private volatile boolean running;
     private Thread thread;
@@ -85,6 +87,8 @@ public class ReconcileLoop implements Managed {
             }
             try {
                 wakeUps.poll(interval.toMillis(), TimeUnit.MILLISECONDS);
+                budget.acquire();
+                wakeUps.clear(); // whatever woke it while it waited, the coming pass sees
             } catch (InterruptedException e) {
                 return;
             }
