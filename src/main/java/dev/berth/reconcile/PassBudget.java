@@ -1,6 +1,7 @@
 package dev.berth.reconcile;
 
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
  * How often the loop's passes may run: {@link #RATE} a second on average, up to {@link #BURST} in a
@@ -13,23 +14,41 @@ import java.util.concurrent.TimeUnit;
 final class PassBudget {
     static final int BURST = 5;
     static final double RATE = 5.0;
+    private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
 
+    /** Waits the given nanoseconds. */
+    interface Sleeper {
+        void sleep(long nanos) throws InterruptedException;
+    }
+
+    private final LongSupplier nanoTime;
+    private final Sleeper sleeper;
     private double tokens = BURST;
-    private long refilledAt = System.nanoTime();
+    private long refilledAt;
+
+    PassBudget() {
+        this(System::nanoTime, TimeUnit.NANOSECONDS::sleep);
+    }
+
+    PassBudget(LongSupplier nanoTime, Sleeper sleeper) {
+        this.nanoTime = nanoTime;
+        this.sleeper = sleeper;
+        this.refilledAt = nanoTime.getAsLong();
+    }
 
     /** Returns once a pass may run, having waited as long as the budget asks. */
     void acquire() throws InterruptedException {
         refill();
         if (tokens < 1) {
-            TimeUnit.NANOSECONDS.sleep((long) ((1 - tokens) / RATE * TimeUnit.SECONDS.toNanos(1)));
+            sleeper.sleep((long) Math.ceil((1 - tokens) / RATE * SECOND));
             refill();
         }
         tokens = Math.max(0, tokens - 1);
     }
 
     private void refill() {
-        long now = System.nanoTime();
-        tokens = Math.min(BURST, tokens + (now - refilledAt) * RATE / TimeUnit.SECONDS.toNanos(1));
+        long now = nanoTime.getAsLong();
+        tokens = Math.min(BURST, tokens + (now - refilledAt) * RATE / SECOND);
         refilledAt = now;
     }
 }
