@@ -65,10 +65,16 @@ public interface JobDao extends SqlObject {
     List<JobRow> queueHeadsPerOwner(@Bind("queue") String queue, @Bind("label") String label, @Bind("now") long now,
                                     @Bind("limit") int limit);
 
-    /** How many pending jobs of the queue go before this one: higher priority, or the same and older. */
+    /**
+     * How many pending jobs of the queue go before this one: higher priority, or the same and older.
+     * Two counts, each a range of the heads index: with one OR the whole queue's entries were read,
+     * so that asking for a job near the front of a long queue cost as much as for the last.
+     */
     @SqlQuery("""
-            SELECT COUNT(*) FROM jobs WHERE phase = 'Pending' AND COALESCE(reason, '') <> 'Unschedulable' AND queue = :queue
-                AND (priority > :priority OR (priority = :priority AND id < :id))
+            SELECT (SELECT COUNT(*) FROM jobs WHERE phase = 'Pending' AND queue = :queue AND priority > :priority
+                        AND COALESCE(reason, '') <> 'Unschedulable')
+                 + (SELECT COUNT(*) FROM jobs WHERE phase = 'Pending' AND queue = :queue AND priority = :priority
+                        AND id < :id AND COALESCE(reason, '') <> 'Unschedulable')
             """)
     long aheadInQueue(@Bind("queue") String queue, @Bind("priority") int priority, @Bind("id") String id);
 
