@@ -6,7 +6,6 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import dev.berth.core.Reason;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -25,9 +24,7 @@ final class ServiceImages {
     private final DockerClient docker;
     private final ImageSource images;
     private final boolean distributedByHand;
-    private final Clock clock;
-    private int nodes;
-    private Instant nodesKnownAt;
+    private final Rechecked<Integer> swarmSize;
 
     /** The image a service is created from, or why there is none. */
     sealed interface Choice {
@@ -40,7 +37,7 @@ final class ServiceImages {
         this.docker = docker;
         this.images = images;
         this.distributedByHand = distributedByHand;
-        this.clock = clock;
+        this.swarmSize = new Rechecked<>(this::askSwarmNodes, NODES_RECHECK, clock);
     }
 
     Choice choose(String image) {
@@ -60,7 +57,7 @@ final class ServiceImages {
         if (digest.isPresent()) {
             return new Choice.Named(digest.get());
         }
-        int nodes = swarmNodes();
+        int nodes = swarmSize.get();
         if (distributedByHand || nodes <= 1) {
             // The swarm would try to pull a name before every task; an id keeps it off the network.
             return new Choice.Named(local.get().getId());
@@ -79,18 +76,9 @@ final class ServiceImages {
         }
     }
 
-    private int swarmNodes() {
-        synchronized (this) {
-            if (nodesKnownAt != null && clock.instant().isBefore(nodesKnownAt.plus(NODES_RECHECK))) {
-                return nodes;
-            }
-        }
-        var swarm = docker.infoCmd().exec().getSwarm(); // outside the lock: a slow answer holds up only this launch
+    private int askSwarmNodes() {
+        var swarm = docker.infoCmd().exec().getSwarm();
         Integer count = swarm == null ? null : swarm.getNodes();
-        synchronized (this) {
-            nodes = count == null ? 1 : count;
-            nodesKnownAt = clock.instant();
-            return nodes;
-        }
+        return count == null ? 1 : count;
     }
 }

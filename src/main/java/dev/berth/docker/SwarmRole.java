@@ -2,7 +2,6 @@ package dev.berth.docker;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -15,31 +14,18 @@ import java.util.function.BooleanSupplier;
 final class SwarmRole {
     static final Duration RECHECK = Duration.ofSeconds(10);
 
-    private final BooleanSupplier askEngine;
-    private final Clock clock;
-    private boolean manager;
-    private Instant knownAt;
+    private final Rechecked<Boolean> manager;
 
     SwarmRole(BooleanSupplier askEngine, Clock clock) {
-        this.askEngine = askEngine;
-        this.clock = clock;
+        this.manager = new Rechecked<>(askEngine::getAsBoolean, RECHECK, clock);
     }
 
-    /** The engine is asked outside the lock: a slow answer holds up no one but this caller. */
     boolean isManager() {
-        synchronized (this) {
-            if (knownAt != null && clock.instant().isBefore(knownAt.plus(RECHECK))) {
-                return manager;
-            }
-        }
-        boolean answer = askEngine.getAsBoolean();
-        learned(answer);
-        return answer;
+        return manager.get();
     }
 
     /** What the engine has just shown, by an answer to info or a 503 to a service call. */
-    synchronized void learned(boolean isManager) {
-        manager = isManager;
-        knownAt = clock.instant();
+    void learned(boolean isManager) {
+        manager.learned(isManager);
     }
 }

@@ -2,9 +2,8 @@ package dev.berth.docker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
+import dev.berth.support.SettableClock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -13,31 +12,16 @@ class SwarmRoleTest {
     private static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");
     private final AtomicInteger asked = new AtomicInteger();
     private boolean engineIsManager = true;
-    private Instant now = T0;
+    private final SettableClock clock = new SettableClock(T0);
     private final SwarmRole role = new SwarmRole(() -> {
         asked.incrementAndGet();
         return engineIsManager;
-    }, new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    });
+    }, clock);
 
     @Test
     void theEngineIsAskedOnceWithinRecheck() {
         assertThat(role.isManager()).isTrue();
-        now = T0.plus(SwarmRole.RECHECK).minusMillis(1);
+        clock.set(T0.plus(SwarmRole.RECHECK).minusMillis(1));
         engineIsManager = false;
 
         assertThat(role.isManager()).isTrue();
@@ -48,7 +32,7 @@ class SwarmRoleTest {
     void afterRecheckTheEngineIsAskedAgain() {
         role.isManager();
         engineIsManager = false;
-        now = T0.plus(SwarmRole.RECHECK);
+        clock.set(T0.plus(SwarmRole.RECHECK));
 
         assertThat(role.isManager()).isFalse();
         assertThat(asked).hasValue(2);
@@ -58,7 +42,7 @@ class SwarmRoleTest {
     void whatACallShowedCountsAtOnceAndForAWhole() {
         role.isManager();
         role.learned(false);
-        now = T0.plusSeconds(5);
+        clock.set(T0.plusSeconds(5));
 
         assertThat(role.isManager()).isFalse();
         assertThat(asked).hasValue(1);

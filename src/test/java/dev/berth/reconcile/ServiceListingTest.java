@@ -5,31 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.core.Backend;
 import dev.berth.support.Jobs;
-import java.time.Clock;
+import dev.berth.support.SettableClock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ServiceListingTest {
-    private Instant now = NOW;
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    };
+    private final SettableClock clock = new SettableClock(NOW);
 
     @Test
     void swarmModeListsServicesInEveryPass() {
@@ -45,9 +27,9 @@ class ServiceListingTest {
         assertThat(listing.due()).isTrue();
         listing.passed(true, List.of(Jobs.running("a", "c1")));
 
-        now = NOW.plus(ServiceListing.LEFTOVER_CHECK).minusMillis(1);
+        clock.set(NOW.plus(ServiceListing.LEFTOVER_CHECK).minusMillis(1));
         assertThat(listing.due()).isFalse();
-        now = NOW.plus(ServiceListing.LEFTOVER_CHECK);
+        clock.set(NOW.plus(ServiceListing.LEFTOVER_CHECK));
         assertThat(listing.due()).isTrue();
     }
 
@@ -56,11 +38,11 @@ class ServiceListingTest {
         ServiceListing listing = new ServiceListing(Backend.CONTAINER, clock);
         listing.passed(true, List.of(Jobs.launching("a", "s1", Jobs.spec(), Backend.SERVICE)));
 
-        now = NOW.plus(Duration.ofSeconds(1));
+        clock.set(NOW.plus(Duration.ofSeconds(1)));
         assertThat(listing.due()).isTrue();
 
         listing.passed(true, List.of());
-        now = NOW.plus(Duration.ofSeconds(2));
+        clock.set(NOW.plus(Duration.ofSeconds(2)));
         assertThat(listing.due()).isFalse();
     }
 
