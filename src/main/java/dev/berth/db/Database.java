@@ -12,6 +12,7 @@ import liquibase.ui.LoggerUIService;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.extension.Extensions;
@@ -28,35 +29,29 @@ public final class Database {
     }
 
     /**
-     * H2 holds commits in memory up to WRITE_DELAY (500 ms) before writing them: a killed process
-     * loses them. And H2's own shutdown hook would close the database under a reconcile pass still
-     * running; Dropwizard stops the loop before it closes the pool, so that order is left to it.
+     * Settings Berth gives an H2 URL unless it names them already. WRITE_DELAY=0: H2 holds commits
+     * in memory up to 500 ms before writing them, and a killed process loses them.
+     * DB_CLOSE_ON_EXIT=FALSE: H2's own shutdown hook would close the database under a reconcile pass
+     * still running; Dropwizard stops the loop before it closes the pool. QUERY_CACHE_SIZE=64: H2
+     * keeps 8 parsed statements per connection by default, and a pass and the writes of its actions
+     * use some 20, so each was parsed and planned again every time it ran.
      */
-    public static void makeCommitsDurable(DataSourceFactory factory) {
+    private static final Map<String, String> H2_SETTINGS = Map.of("WRITE_DELAY", "0", "DB_CLOSE_ON_EXIT", "FALSE",
+            "QUERY_CACHE_SIZE", "64");
+
+    public static void applyH2Settings(DataSourceFactory factory) {
         String url = factory.getUrl();
         if (!url.startsWith("jdbc:h2:")) {
             return;
         }
         String upper = url.toUpperCase(java.util.Locale.ROOT);
-        if (!upper.contains("WRITE_DELAY")) {
-            url += ";WRITE_DELAY=0";
-        }
-        if (!upper.contains("DB_CLOSE_ON_EXIT")) {
-            url += ";DB_CLOSE_ON_EXIT=FALSE";
-        }
-        factory.setUrl(url);
-    }
-
-    /**
-     * H2 keeps the last QUERY_CACHE_SIZE (8) parsed statements per connection; a reconcile pass and
-     * the writes of its actions use some 20 different ones, so with 8 each was parsed and planned
-     * again every time it ran.
-     */
-    public static void cacheParsedStatements(DataSourceFactory factory) {
-        String url = factory.getUrl();
-        if (url.startsWith("jdbc:h2:") && !url.toUpperCase(java.util.Locale.ROOT).contains("QUERY_CACHE_SIZE")) {
-            factory.setUrl(url + ";QUERY_CACHE_SIZE=64");
-        }
+        StringBuilder tuned = new StringBuilder(url);
+        new TreeMap<>(H2_SETTINGS).forEach((setting, value) -> {
+            if (!upper.contains(setting)) {
+                tuned.append(';').append(setting).append('=').append(value);
+            }
+        });
+        factory.setUrl(tuned.toString());
     }
 
     /**
