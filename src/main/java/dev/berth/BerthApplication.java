@@ -105,7 +105,7 @@ public class BerthApplication extends Application<BerthConfiguration> {
         Clock clock = Clock.systemUTC();
         environment.lifecycle().addEventListener(new RequestLogStatus());
         StrictJson.apply(environment.getObjectMapper());
-        Database.applyH2Settings(config.getDatabase());
+        Database.applySettings(config.getDatabase());
         Database.migrate(config.getDatabase(), environment);
         Jdbi jdbi = new JdbiFactory().build(environment, config.getDatabase(), "database");
         Database.cacheDaoMetadata(jdbi);

@@ -19,7 +19,11 @@ final class BerthApi {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
+    private static final List<String> ACTIVE_PHASES = List.of("Pending", "Launching", "Running");
+
     private final URI base;
+    /** Where {@link #anyActive} found a job last; only the driver's thread asks. */
+    private String lastActivePhase = "Pending";
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .version(HttpClient.Version.HTTP_1_1).build();
 
@@ -49,11 +53,19 @@ final class BerthApi {
         return get("/api/v1/jobs/" + id + "/events").path("items");
     }
 
-    /** Whether any job carrying {@code label} (key=value) is not terminal yet: three small list requests. */
+    /**
+     * Whether any job carrying {@code label} (key=value) is not terminal yet. The phase the last
+     * look found one in is asked first, since jobs stay in it a while: mostly one small list
+     * request a look, three only when that phase has just emptied.
+     */
     boolean anyActive(String label) throws IOException, InterruptedException {
-        for (String phase : List.of("Pending", "Launching", "Running")) {
+        List<String> phases = new ArrayList<>(ACTIVE_PHASES);
+        phases.remove(lastActivePhase);
+        phases.add(0, lastActivePhase);
+        for (String phase : phases) {
             JsonNode page = get("/api/v1/jobs?limit=1&phase=" + phase + "&label=" + encode(label));
             if (page.path("items").size() > 0) {
+                lastActivePhase = phase;
                 return true;
             }
         }

@@ -6,8 +6,9 @@ final class ReportMethods {
             N trivial jobs (`sh -c "echo bench; exit 0"` in the local test image) are submitted at once, and the \
             round ends when every one of them is done. **Berth**: N POSTs sent at once; done when no job of the \
             round is Pending, Launching or Running and none of its containers (services, in swarm mode) is \
-            left on the engine (the driver asks the API every 50 ms, and lists the engine's objects only once no \
-            job is active, so that its polling does not load the engine the baseline has to itself). \
+            left on the engine (the driver asks the API every 100 ms, mostly with one list request of one item, \
+            and lists the engine's objects only once no job is active, so that its polling loads neither \
+            Berth nor the engine more than it must: the baseline has no poller). \
             **Baseline**: the same work directly with docker-java over the same httpclient5 transport, all N jobs in flight at once (one thread each): \
             container mode creates, starts, waits, reads the exit code, reads the logs and removes the container; \
             swarm mode creates a one-replica, restart-none service from the local image id, waits for its task \
