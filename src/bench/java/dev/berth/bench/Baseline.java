@@ -55,7 +55,7 @@ final class Baseline {
             return job.get(30, TimeUnit.MINUTES);
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             System.err.println("  baseline job failed: " + e.getCause());
-            return new JobSample("failed", Double.NaN, Double.NaN, Double.NaN, Double.NaN, false);
+            return new JobSample("failed", Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, false);
         }
     }
 }

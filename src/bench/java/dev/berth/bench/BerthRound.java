@@ -103,7 +103,7 @@ final class BerthRound {
             }
         }
         return new JobSample(id, submittedAt, running, JobSample.millis(status.path("finishedAt").asText(null)),
-                Double.NaN, "Succeeded".equals(status.path("phase").asText()));
+                Double.NaN, Double.NaN, "Succeeded".equals(status.path("phase").asText()));
     }
 
     private int objectsLeft() {

@@ -32,9 +32,10 @@ final class ContainerBaseline implements Baseline.JobRunner {
         // For the latencies only (Berth inspects too): Docker's own start and finish times.
         var state = docker.inspectContainerCmd(id).exec().getState();
         String logs = logs(id);
+        double outputAt = System.currentTimeMillis();
         docker.removeContainerCmd(id).withForce(true).exec();
         return new JobSample(name, submittedAt, JobSample.millis(state.getStartedAt()),
-                JobSample.millis(state.getFinishedAt()), exitKnownAt, exitCode == 0 && logs.startsWith("bench"));
+                JobSample.millis(state.getFinishedAt()), exitKnownAt, outputAt, exitCode == 0 && logs.startsWith("bench"));
     }
 
     private String logs(String id) throws InterruptedException {

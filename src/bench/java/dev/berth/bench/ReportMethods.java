@@ -34,7 +34,10 @@ final class ReportMethods {
             `job_output.captured_at`, stamped by Berth in the same transaction as the terminal status and read from \
             the database file after the server stopped (the API shows only Docker's times). *Baseline: exit → exit \
             code read*: from `FinishedAt` to the moment the baseline had the exit code (container: the wait \
-            returned; swarm: its task poll saw the task finished).
+            returned; swarm: its task poll saw the task finished). *Baseline: exit → exit code, state and logs \
+            read*: to the moment its logs call returned, after it inspected the container: what Berth has in \
+            hand when it writes the terminal phase (Berth then also commits it to disk), and the baseline's \
+            figure that compares with Berth's like for like.
 
             """;
 

@@ -57,6 +57,8 @@ final class ReportTables {
         rows.add(latencyRow(load, "baseline: create → running", baseline, JobSample::submitToRunningMillis));
         rows.add(latencyRow(load, "Berth: exit → terminal phase recorded", berth, JobSample::exitToRecordedMillis));
         rows.add(latencyRow(load, "baseline: exit → exit code read", baseline, JobSample::exitToRecordedMillis));
+        rows.add(latencyRow(load, "baseline: exit → exit code, state and logs read", baseline,
+                JobSample::exitToOutputMillis));
     }
 
     private static List<String> latencyRow(String mode, String what, List<RoundResult> rounds,

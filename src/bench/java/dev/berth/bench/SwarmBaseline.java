@@ -45,8 +45,9 @@ final class SwarmBaseline implements Baseline.JobRunner {
         double exitKnownAt = System.currentTimeMillis();
         Times times = container == null ? new Times(Double.NaN, Double.NaN) : times(task, container.getContainerID());
         String logs = logs(serviceId);
+        double outputAt = System.currentTimeMillis();
         docker.removeServiceCmd(serviceId).exec();
-        return new JobSample(name, submittedAt, times.startedAt(), times.finishedAt(), exitKnownAt,
+        return new JobSample(name, submittedAt, times.startedAt(), times.finishedAt(), exitKnownAt, outputAt,
                 Long.valueOf(0).equals(exitCode) && logs.startsWith("bench"));
     }
 

@@ -4,17 +4,21 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
- * How often the loop's passes may run: {@link #RATE} a second on average, up to {@link #BURST} in a
- * row at once (a token bucket on the monotonic clock). One job at a time wakes the loop three or
- * four times (its launch done, its start, its death, a look again), which never wait. In a burst of
- * hundreds, engine events and task changes come tens a second and each pass lists the engine's
- * objects and reads every launched job again: beyond a few passes a second they mostly find what
- * the one before found, and they take the CPU the engine needs to run the jobs (docs/benchmarks.md).
+ * How much of the loop's time its passes may take: {@link #SHARE} of it on average, with up to
+ * {@link #SAVED} of time not used kept for a run of passes at once. Each pass is charged what it
+ * took (on the monotonic clock), so the budget bounds the work, not the number of passes. One job
+ * at a time wakes the loop four or five times within half a second (its submission, its launch
+ * done, its start, its death, a look again), each pass a few milliseconds: those never wait, however
+ * close together the jobs come. In a burst of hundreds engine events and task changes come tens a
+ * second, and each pass lists the engine's objects and reads every launched job again, tens of
+ * milliseconds: passes then follow one another no closer than (1 - SHARE) / SHARE times their own
+ * length, and mostly find what the one before found, so the CPU they would take stays the engine's
+ * (docs/benchmarks.md). A count of passes a second did not tell the two apart: at five a second it
+ * held back the death of one job at a time in a row by up to 200 ms.
  */
 final class PassBudget {
-    static final int BURST = 5;
-    static final double RATE = 5.0;
-    private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
+    static final double SHARE = 0.2;
+    static final long SAVED = TimeUnit.MILLISECONDS.toNanos(500);
 
     /** Waits the given nanoseconds. */
     interface Sleeper {
@@ -23,7 +27,8 @@ final class PassBudget {
 
     private final LongSupplier nanoTime;
     private final Sleeper sleeper;
-    private double tokens = BURST;
+    /** Pass time that may be spent now, in nanoseconds; below zero after passes took more than their share. */
+    private double allowance = SAVED;
     private long refilledAt;
 
     PassBudget() {
@@ -36,19 +41,29 @@ final class PassBudget {
         this.refilledAt = nanoTime.getAsLong();
     }
 
-    /** Returns once a pass may run, having waited as long as the budget asks. */
+    /** Runs a pass and charges the time it took, also when it failed. */
+    void spend(Runnable pass) {
+        long started = nanoTime.getAsLong();
+        try {
+            pass.run();
+        } finally {
+            refill();
+            allowance -= nanoTime.getAsLong() - started;
+        }
+    }
+
+    /** Returns once the passes before have been paid for: at once while time is left over. */
     void acquire() throws InterruptedException {
         refill();
-        if (tokens < 1) {
-            sleeper.sleep((long) Math.ceil((1 - tokens) / RATE * SECOND));
+        if (allowance < 0) {
+            sleeper.sleep((long) Math.ceil(-allowance / SHARE));
             refill();
         }
-        tokens = Math.max(0, tokens - 1);
     }
 
     private void refill() {
         long now = nanoTime.getAsLong();
-        tokens = Math.min(BURST, tokens + (now - refilledAt) * RATE / SECOND);
+        allowance = Math.min(SAVED, allowance + (now - refilledAt) * SHARE);
         refilledAt = now;
     }
 }

@@ -78,7 +78,7 @@ public class ReconcileLoop implements Managed {
         while (running) {
             try {
                 try (var timing = passes.time()) {
-                    reconciler.pass();
+                    budget.spend(reconciler::pass);
                 }
                 lastPassCompleted = clock.instant();
             } catch (Throwable e) {

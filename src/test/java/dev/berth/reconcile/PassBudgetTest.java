@@ -1,6 +1,7 @@
 package dev.berth.reconcile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,41 +17,76 @@ class PassBudgetTest {
         now += nanos;
     });
 
+    /** One job at a time in a row: five passes of 5 ms within half a second, job after job. */
     @Test
-    void aBurstOfPassesRunsAtOnceThenOneEveryFifthOfASecond() throws InterruptedException {
-        for (int i = 0; i < PassBudget.BURST; i++) {
+    void cheapPassesNeverWaitHoweverOftenTheyAreWoken() throws InterruptedException {
+        for (int i = 0; i < 500; i++) {
             budget.acquire();
-        }
-        assertThat(slept).isEmpty();
-
-        budget.acquire();
-        budget.acquire();
-
-        assertThat(slept).containsExactly(TimeUnit.MILLISECONDS.toNanos(200), TimeUnit.MILLISECONDS.toNanos(200));
-    }
-
-    @Test
-    void passesFurtherApartThanTheRateNeverWait() throws InterruptedException {
-        for (int i = 0; i < 20; i++) {
-            budget.acquire();
-            now += TimeUnit.MILLISECONDS.toNanos(250);
+            pass(5);
+            now += millis(95);
         }
 
         assertThat(slept).isEmpty();
     }
 
+    /** A burst: every pass is woken again at once, and each takes 30 ms. */
     @Test
-    void aQuietSpellRefillsTheBurstButNoMore() throws InterruptedException {
-        for (int i = 0; i < PassBudget.BURST; i++) {
+    void expensivePassesWokenWithoutPauseTakeATenthOfTheTimeOnceTheSavedTimeIsSpent()
+            throws InterruptedException {
+        long start = now;
+        int passes = 0;
+        while (now - start < TimeUnit.SECONDS.toNanos(60)) {
             budget.acquire();
+            pass(30);
+            passes++;
         }
-        now += TimeUnit.SECONDS.toNanos(60);
 
-        for (int i = 0; i < PassBudget.BURST; i++) {
-            budget.acquire();
-        }
-        assertThat(slept).isEmpty();
+        long passTime = millis(30) * passes;
+        long saved = PassBudget.SAVED;
+        assertThat((double) passTime).isLessThanOrEqualTo(PassBudget.SHARE * (now - start) + saved + millis(30));
+        assertThat((double) passTime).isGreaterThan(PassBudget.SHARE * (now - start) - millis(30));
+        assertThat(slept).isNotEmpty().allSatisfy(wait -> assertThat(wait).isLessThanOrEqualTo(millis(300)));
+    }
+
+    @Test
+    void theWaitAfterAnOverspendIsWhatTheShareTakesToPayItBack() throws InterruptedException {
+        pass(TimeUnit.NANOSECONDS.toMillis(PassBudget.SAVED) + 20);
+
         budget.acquire();
+
+        assertThat(slept).containsExactly((long) Math.ceil(millis(20) / PassBudget.SHARE));
+    }
+
+    @Test
+    void aQuietSpellSavesNoMoreThanTheCap() throws InterruptedException {
+        now += TimeUnit.HOURS.toNanos(1);
+        pass(TimeUnit.NANOSECONDS.toMillis(PassBudget.SAVED));
+        budget.acquire();
+        assertThat(slept).isEmpty();
+
+        pass(10);
+        budget.acquire();
+
         assertThat(slept).hasSize(1);
+    }
+
+    @Test
+    void aPassThatFailsIsChargedToo() throws InterruptedException {
+        assertThatThrownBy(() -> budget.spend(() -> {
+            now += PassBudget.SAVED + millis(10);
+            throw new IllegalStateException("the database went away");
+        })).isInstanceOf(IllegalStateException.class);
+
+        budget.acquire();
+
+        assertThat(slept).hasSize(1);
+    }
+
+    private void pass(long durationMillis) {
+        budget.spend(() -> now += millis(durationMillis));
+    }
+
+    private static long millis(long millis) {
+        return TimeUnit.MILLISECONDS.toNanos(millis);
     }
 }
