@@ -10,7 +10,9 @@ import liquibase.UpdateSummaryOutputEnum;
 import liquibase.changelog.ChangeSet;
 import liquibase.ui.LoggerUIService;
 import java.time.Clock;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -36,8 +38,8 @@ public final class Database {
      * keeps 8 parsed statements per connection by default, and a pass and the writes of its actions
      * use some 20, so each was parsed and planned again every time it ran.
      */
-    private static final Map<String, String> H2_SETTINGS = Map.of("WRITE_DELAY", "0", "DB_CLOSE_ON_EXIT", "FALSE",
-            "QUERY_CACHE_SIZE", "64");
+    private static final Map<String, String> H2_SETTINGS = Collections.unmodifiableSortedMap(new TreeMap<>(Map.of(
+            "WRITE_DELAY", "0", "DB_CLOSE_ON_EXIT", "FALSE", "QUERY_CACHE_SIZE", "64")));
 
     /**
      * What Berth sets on the database's configuration before it is used. Dropwizard's statement
@@ -55,9 +57,9 @@ public final class Database {
         if (!url.startsWith("jdbc:h2:")) {
             return;
         }
-        String upper = url.toUpperCase(java.util.Locale.ROOT);
+        String upper = url.toUpperCase(Locale.ROOT);
         StringBuilder tuned = new StringBuilder(url);
-        new TreeMap<>(H2_SETTINGS).forEach((setting, value) -> {
+        H2_SETTINGS.forEach((setting, value) -> {
             if (!upper.contains(setting)) {
                 tuned.append(';').append(setting).append('=').append(value);
             }

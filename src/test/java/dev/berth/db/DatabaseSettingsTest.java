@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.DataSourceFactory;
+import io.dropwizard.db.ManagedDataSource;
 import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.jdbi3.NamePrependingTemplateEngine;
 import java.nio.file.Path;
@@ -39,16 +40,22 @@ class DatabaseSettingsTest {
      * templates it caches, not with Dropwizard's comment-prepending one, which it cannot cache.
      */
     @Test
-    void statementsAreRenderedWithoutDropwizardsUncachedCommentEngine() {
+    void statementsAreRenderedWithoutDropwizardsUncachedCommentEngine() throws Exception {
         DataSourceFactory factory = factory("jdbc:h2:" + dir.resolve("berth"));
         Database.applySettings(factory);
 
-        var jdbi = new JdbiFactory().build(new Environment("settings-test"), factory, "database");
+        var environment = new Environment("settings-test");
+        ManagedDataSource dataSource = factory.build(environment.metrics(), "database");
+        try {
+            var jdbi = new JdbiFactory().build(environment, factory, dataSource, "database");
 
-        assertThat(jdbi.getConfig(SqlStatements.class).getTemplateEngine())
-                .isNotInstanceOf(NamePrependingTemplateEngine.class);
-        Integer one = jdbi.withHandle(handle -> handle.createQuery("SELECT 1").mapTo(Integer.class).one());
-        assertThat(one).isEqualTo(1);
+            assertThat(jdbi.getConfig(SqlStatements.class).getTemplateEngine())
+                    .isNotInstanceOf(NamePrependingTemplateEngine.class);
+            Integer one = jdbi.withHandle(handle -> handle.createQuery("SELECT 1").mapTo(Integer.class).one());
+            assertThat(one).isEqualTo(1);
+        } finally {
+            dataSource.stop();
+        }
     }
 
     private static DataSourceFactory factory(String url) {

@@ -31,7 +31,7 @@ class PassBudgetTest {
 
     /** A burst: every pass is woken again at once, and each takes 30 ms. */
     @Test
-    void expensivePassesWokenWithoutPauseTakeATenthOfTheTimeOnceTheSavedTimeIsSpent()
+    void expensivePassesWokenWithoutPauseTakeTheirShareOfTheTimeOnceTheSavedTimeIsSpent()
             throws InterruptedException {
         long start = now;
         int passes = 0;
@@ -42,8 +42,8 @@ class PassBudgetTest {
         }
 
         long passTime = millis(30) * passes;
-        long saved = PassBudget.SAVED;
-        assertThat((double) passTime).isLessThanOrEqualTo(PassBudget.SHARE * (now - start) + saved + millis(30));
+        assertThat((double) passTime).isLessThanOrEqualTo(PassBudget.SHARE * (now - start) + PassBudget.SAVED
+                + millis(30));
         assertThat((double) passTime).isGreaterThan(PassBudget.SHARE * (now - start) - millis(30));
         assertThat(slept).isNotEmpty().allSatisfy(wait -> assertThat(wait).isLessThanOrEqualTo(millis(300)));
     }
