@@ -44,6 +44,7 @@ import dev.berth.resources.QueuesResource;
 import dev.berth.resources.StrictJson;
 import dev.berth.resources.YamlBodyReader;
 import io.dropwizard.core.Application;
+import io.dropwizard.core.cli.CheckCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.DataSourceFactory;
@@ -83,6 +84,13 @@ public class BerthApplication extends Application<BerthConfiguration> {
     @Override
     public String getName() {
         return "berth";
+    }
+
+    /** Dropwizard's own two, with Berth's server command in place of its own. */
+    @Override
+    protected void addDefaultCommands(Bootstrap<BerthConfiguration> bootstrap) {
+        bootstrap.addCommand(new BerthServerCommand(this));
+        bootstrap.addCommand(new CheckCommand<>(this));
     }
 
     @Override

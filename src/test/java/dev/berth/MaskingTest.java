@@ -9,6 +9,7 @@ import dev.berth.support.CommandJobChecks;
 import dev.berth.support.JobsApi;
 import dev.berth.support.LogLines;
 import dev.berth.support.TestEngine;
+import dev.berth.support.TestStore;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.time.Duration;
@@ -108,11 +109,10 @@ class MaskingTest {
         assertThat(stored("SELECT secrets FROM jobs")).as("the one place the value is kept").contains(SECRET);
     }
 
-    /** Read in this JVM while Berth has the file open: H2 shares one open database between connections. */
+    /** Read in this JVM while Berth has the store open (H2 shares one open database between connections). */
     private static String stored(String query) throws Exception {
         StringBuilder all = new StringBuilder();
-        try (var connection = java.sql.DriverManager.getConnection("jdbc:h2:" + BerthTestApp.databaseFile(INSTANCE)
-                + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE", "sa", "")) {
+        try (var connection = TestStore.connect(INSTANCE, java.nio.file.Path.of(BerthTestApp.databaseFile(INSTANCE)))) {
             try (var rows = connection.createStatement().executeQuery(query)) {
                 while (rows.next()) {
                     all.append(rows.getString(1));

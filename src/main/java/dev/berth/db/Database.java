@@ -87,6 +87,7 @@ public final class Database {
      * WARN in config.yml), and Berth says in one line of its own which change sets it applies.
      */
     public static void migrate(DataSourceFactory factory, Environment environment) throws Exception {
+        StoreAtStart.probe(factory);
         ManagedDataSource dataSource = factory.build(environment.metrics(), "migrations");
         try (var liquibase = new CloseableLiquibaseWithClassPathMigrationsFile(dataSource, CHANGELOG)) {
             var toLogger = Map.<String, Object>of(Scope.Attr.ui.name(), new LoggerUIService(),

@@ -89,6 +89,27 @@ public final class BerthProcess implements AutoCloseable {
         HttpProbe.awaitAnswer(process, "http://127.0.0.1:" + port + "/api/v1/info", deadline);
     }
 
+    /**
+     * Starts a process that is to refuse to start, and returns its exit value once it has exited;
+     * fails if it still runs after {@code deadline} (it is killed then).
+     */
+    public int startExpectingExit(Duration deadline) {
+        starts++;
+        try {
+            Files.createDirectories(directory);
+            process = new ProcessBuilder(command()).redirectErrorStream(true).redirectOutput(log().toFile()).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + JAR, e);
+        }
+        int exit = waitForExit(deadline);
+        if (exit < 0) {
+            process.destroyForcibly();
+            throw new AssertionError(name + " still runs after " + deadline + ": it was to refuse to start (log: "
+                    + log() + ")");
+        }
+        return exit;
+    }
+
     /** SIGKILL, then waits for the exit and checks by pid that the process is really gone. */
     public void kill() {
         long pid = process.pid();

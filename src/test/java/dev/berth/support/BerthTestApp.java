@@ -12,15 +12,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Starts the real application on random ports, with its own H2 file and instance id. */
+/** Starts the real application on random ports, with its own store (see {@link TestStore}) and instance id. */
 public final class BerthTestApp {
     private BerthTestApp() {
     }
 
     public static DropwizardAppExtension<BerthConfiguration> create(String instanceId, ConfigOverride... extra) {
-        List<ConfigOverride> overrides = new ArrayList<>(List.of(
-                ConfigOverride.config("database.url", "jdbc:h2:" + databaseFile(instanceId)),
-                ConfigOverride.config("reconciler.instanceId", instanceId)));
+        List<ConfigOverride> overrides = new ArrayList<>();
+        TestStore.settings(instanceId, Path.of(databaseFile(instanceId)))
+                .forEach((key, value) -> overrides.add(ConfigOverride.config(key, value)));
+        overrides.add(ConfigOverride.config("reconciler.instanceId", instanceId));
         overrides.addAll(List.of(extra));
         return new DropwizardAppExtension<>(BerthApplication.class,
                 ResourceHelpers.resourceFilePath("test-config.yml"), overrides.toArray(ConfigOverride[]::new));

@@ -6,6 +6,7 @@ import dev.berth.db.JobStore;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Map;
 import liquibase.Liquibase;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
@@ -14,7 +15,10 @@ import liquibase.resource.ClassLoaderResourceAccessor;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
-/** A real H2 file in a given directory, with Berth's real changelog applied. */
+/**
+ * A real store with Berth's real changelog applied: an H2 file in a given directory, or the
+ * directory's own database on PostgreSQL when the suite runs there (see {@link TestStore}).
+ */
 public final class TestDatabase {
     private TestDatabase() {
     }
@@ -29,15 +33,19 @@ public final class TestDatabase {
         return mapper;
     }
 
-    /** A migrated database in {@code dir}. */
+    /** A migrated database for {@code dir} (a temporary directory: its name is unique). */
     public static Jdbi create(Path dir) {
-        String url = "jdbc:h2:" + dir.resolve("berth");
-        try (var connection = DriverManager.getConnection(url, "sa", "")) {
+        String name = dir.getFileName().toString();
+        Map<String, String> settings = TestStore.settings(name, dir.resolve("berth"));
+        String url = settings.get("database.url");
+        String user = settings.get("database.user");
+        String password = settings.get("database.password");
+        try (var connection = DriverManager.getConnection(url, user, password)) {
             var database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
             new Liquibase(Database.CHANGELOG, new ClassLoaderResourceAccessor(), database).update("");
         } catch (SQLException | LiquibaseException e) {
             throw new IllegalStateException("cannot prepare the test database", e);
         }
-        return Jdbi.create(url, "sa", "").installPlugin(new SqlObjectPlugin());
+        return Jdbi.create(url, user, password).installPlugin(new SqlObjectPlugin());
     }
 }
