@@ -11,15 +11,18 @@ import dev.berth.core.QueueLimit;
 import dev.berth.core.QueueLimits;
 import dev.berth.core.JobIds;
 import dev.berth.core.Lifecycle;
+import dev.berth.db.ChangeNotices;
 import dev.berth.db.CommandStore;
 import dev.berth.db.Database;
 import dev.berth.db.JobStore;
+import dev.berth.db.Leases;
 import dev.berth.db.SerialWrites;
 import dev.berth.docker.DockerJavaGateway;
 import dev.berth.docker.DockerSettings;
 import dev.berth.docker.RegistryCredentials;
 import dev.berth.docker.EngineEvents;
 import dev.berth.health.DockerHealthCheck;
+import dev.berth.health.LeaseHealthCheck;
 import dev.berth.health.ReconcilerHealthCheck;
 import dev.berth.jobs.CommandService;
 import dev.berth.jobs.JobControl;
@@ -29,6 +32,7 @@ import dev.berth.jobs.JobLogs;
 import dev.berth.jobs.LiveLogs;
 import dev.berth.jobs.SpecResolver;
 import dev.berth.reconcile.CapacitySetting;
+import dev.berth.reconcile.Leadership;
 import dev.berth.reconcile.Planner;
 import dev.berth.reconcile.ReconcileLoop;
 import dev.berth.reconcile.Reconciler;
@@ -119,7 +123,15 @@ public class BerthApplication extends Application<BerthConfiguration> {
         Database.cacheDaoMetadata(jdbi);
         String instanceId = Database.instanceId(jdbi, config.getReconciler().getInstanceId(), clock);
         var writes = SerialWrites.forUrl(config.getDatabase().getUrl());
-        JobStore store = new JobStore(jdbi, environment.getObjectMapper(), writes);
+        boolean oneProcess = Leases.oneProcess(config.getDatabase().getUrl());
+        var leases = new Leases(jdbi, writes, instanceId, config.getDatabase().getUrl());
+        var leadership = new Leadership(leases, Leadership.newMember(),
+                config.getReconciler().getLeaseTimeout().toJavaDuration(), oneProcess,
+                environment.metrics().counter("reconciler.leadershipChanges"));
+        // Before the action threads: stopped after them, the lease is handed back once their writes are done.
+        environment.lifecycle().manage(leadership);
+        JobStore store = new JobStore(jdbi, environment.getObjectMapper(), writes,
+                leases.fence(leadership::held, leadership::lost));
         var commands = new CommandService(new CommandStore(jdbi, writes), environment.getObjectMapper(), clock);
         var resolver = new SpecResolver(commands);
 
@@ -166,8 +178,19 @@ public class BerthApplication extends Application<BerthConfiguration> {
                         config.getReconciler().getNodeLossGrace().toJavaDuration(), queueLimits,
                         capacity(docker)), clock,
                 actionThreads, launchThreads, workers);
+        reconciler.launchAs(leadership.member(), leadership::confirmed);
         var loop = new ReconcileLoop(reconciler, config.getReconciler().getInterval().toJavaDuration(), clock,
-                environment.metrics().timer("reconciler.pass"));
+                environment.metrics().timer("reconciler.pass"), leadership::leads);
+        leadership.onLead(loop::wake);
+        // A change another process of the instance stored wakes this one's loop, and one stored
+        // here wakes theirs: whichever leads passes at once.
+        var notices = new ChangeNotices(jdbi, config.getDatabase(), instanceId);
+        notices.onNotice(loop::wake);
+        environment.lifecycle().manage(notices);
+        Runnable wakeOnChange = () -> {
+            loop.wake();
+            notices.send();
+        };
         environment.lifecycle().manage(loop);
         var events = new EngineEvents(docker.getHost(), instanceId, containerId -> {
             reconciler.containerDied(containerId);
@@ -191,24 +214,25 @@ public class BerthApplication extends Application<BerthConfiguration> {
         var limits = new ManifestLimits(docker.getAllowedMountRoots().stream().map(Path::of).toList(),
                 config.getApi().getMaxLabels(), 256, 256, 32, docker.isSwarmMode(), queueLimits.queues());
         // With launching paused a new job has nothing to wake the loop for; the tick still looks.
-        Runnable wakeOnSubmit = config.getReconciler().isLaunch() ? loop::wake : () -> { };
+        Runnable wakeOnSubmit = config.getReconciler().isLaunch() ? wakeOnChange : () -> { };
         var jobs = new JobService(store, new ManifestValidator(limits), resolver, new JobIds(clock), clock,
                 wakeOnSubmit);
         var jersey = environment.jersey();
         jersey.register(new BodySizeLimit((int) config.getApi().getMaxBodySize().toBytes()));
         jersey.register(new YamlBodyReader(environment.getObjectMapper()));
         ManifestErrorMappers.all().forEach(jersey::register);
-        var control = new JobControl(store, lifecycle, clock, loop::wake);
+        var control = new JobControl(store, lifecycle, clock, wakeOnChange);
         var liveLogs = new LiveLogs(gateway, store, maxLogBytes);
         var followers = new LogFollowers(liveLogs);
         environment.lifecycle().manage(followers);
         jersey.register(new JobsResource(jobs, control, store, new JobLogs(store, liveLogs), followers));
         jersey.register(new CommandsResource(commands, gateway, environment.getObjectMapper()));
-        jersey.register(new InfoResource(gateway, docker.getHost(), docker.isSwarmMode(), instanceId));
+        jersey.register(new InfoResource(gateway, docker.getHost(), docker.isSwarmMode(), instanceId, leadership));
         jersey.register(new NodesResource(gateway));
-        jersey.register(new QueuesResource(new QueueService(store, queueLimits, clock, loop::wake)));
+        jersey.register(new QueuesResource(new QueueService(store, queueLimits, clock, wakeOnChange)));
 
         environment.healthChecks().register("docker", new DockerHealthCheck(gateway, docker.isSwarmMode()));
         environment.healthChecks().register("reconciler", new ReconcilerHealthCheck(loop, clock));
+        environment.healthChecks().register("lease", new LeaseHealthCheck(leadership));
     }
 }

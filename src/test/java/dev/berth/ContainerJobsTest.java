@@ -158,8 +158,13 @@ class ContainerJobsTest {
             assertThat(checks.get("database").get("healthy").asBoolean()).isTrue();
             assertThat(checks.get("docker").get("healthy").asBoolean()).isTrue();
             assertThat(checks.get("docker").get("message").asText()).startsWith("engine ");
+            // One process on its store: it takes the lease at start and leads.
+            assertThat(checks.get("lease").get("healthy").asBoolean()).isTrue();
+            assertThat(checks.get("lease").get("message").asText()).contains("leads the reconciler (lease epoch ");
         }
         JsonNode info = api.getJson("/info");
+        assertThat(info.get("leader").asBoolean()).isTrue();
+        assertThat(info.get("member").asText()).isNotBlank().isNotEqualTo(INSTANCE);
         assertThat(info.get("engineReachable").asBoolean()).isTrue();
         assertThat(info.get("engineVersion").asText()).isNotEmpty();
         assertThat(info.get("swarmMode").asBoolean()).isFalse();

@@ -1,7 +1,11 @@
 package dev.berth.api;
 
-/** What Berth and its engine are: for operators and for clients that adapt to the server. */
+/**
+ * What Berth and its engine are: for operators and for clients that adapt to the server.
+ * {@code member} names this process among those sharing the database (all share {@code instanceId});
+ * {@code leader} says whether it is the one that reconciles.
+ */
 public record InfoView(String version, String dockerHost, boolean engineReachable, String engineVersion,
                        String engineApiVersion, String engineError, boolean swarmMode,
-                       boolean engineSwarmManager, String instanceId) {
+                       boolean engineSwarmManager, String instanceId, String member, boolean leader) {
 }

@@ -55,6 +55,16 @@ public class ReconcilerConfig {
     @JsonProperty
     private Duration orphanGrace = Duration.seconds(60);
 
+    /**
+     * Several processes on one database: the one holding the reconciler's lease reconciles. After
+     * the holder dies another takes over within this; a holder that cannot renew it stops launching
+     * before then.
+     */
+    @NotNull
+    @MinDuration(value = 1, unit = TimeUnit.SECONDS)
+    @JsonProperty
+    private Duration leaseTimeout = Duration.seconds(10);
+
     /** The wait before the first retry of a failed attempt; it doubles for each further one. */
     @NotNull
     @JsonProperty
@@ -92,6 +102,10 @@ public class ReconcilerConfig {
 
     public Duration getMaxBackoff() {
         return maxBackoff;
+    }
+
+    public Duration getLeaseTimeout() {
+        return leaseTimeout;
     }
 
     public Duration getOrphanGrace() {

@@ -18,6 +18,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.extension.Extensions;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.jdbi.v3.sqlobject.SqlObjectFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,7 +77,7 @@ public final class Database {
         var extensions = jdbi.getConfig(Extensions.class);
         var factory = extensions.findFactory(SqlObjectFactory.class).orElseThrow();
         for (Class<?> dao : List.of(JobDao.class, LabelDao.class, EventDao.class, AttemptDao.class, OutputDao.class,
-                CommandDao.class, InstanceDao.class)) {
+                CommandDao.class, InstanceDao.class, LeaseDao.class)) {
             extensions.findMetadata(dao, factory);
         }
     }
@@ -112,13 +113,19 @@ public final class Database {
         if (configured != null && !configured.isEmpty()) {
             return configured;
         }
-        return jdbi.inTransaction(handle -> {
-            InstanceDao dao = handle.attach(InstanceDao.class);
-            return dao.find().orElseGet(() -> {
-                String id = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-                dao.insert(id, clock.millis());
-                return id;
+        try {
+            return jdbi.inTransaction(handle -> {
+                InstanceDao dao = handle.attach(InstanceDao.class);
+                return dao.find().orElseGet(() -> {
+                    String id = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+                    dao.insert(id, clock.millis());
+                    return id;
+                });
             });
-        });
+        } catch (UnableToExecuteStatementException e) {
+            // Another process of the instance started on the new database at the same moment and
+            // stored its id first (the table holds one row): that one is the instance's.
+            return jdbi.withExtension(InstanceDao.class, InstanceDao::find).orElseThrow(() -> e);
+        }
     }
 }

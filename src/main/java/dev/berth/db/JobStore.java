@@ -33,16 +33,19 @@ public class JobStore {
     private final Jdbi jdbi;
     private final JobRows rows;
     private final SerialWrites writes;
+    private final WriteFence fence;
 
-    /** Writes one at a time, as an H2 database needs them. */
+    /** Writes one at a time, as an H2 database needs them, by a reconciler that is never fenced. */
     public JobStore(Jdbi jdbi, ObjectMapper json) {
-        this(jdbi, json, SerialWrites.oneAtATime());
+        this(jdbi, json, SerialWrites.oneAtATime(), WriteFence.NONE);
     }
 
-    public JobStore(Jdbi jdbi, ObjectMapper json, SerialWrites writes) {
+    /** {@code fence} is checked in each of the reconciler's status writes (see {@link Leases#fence}). */
+    public JobStore(Jdbi jdbi, ObjectMapper json, SerialWrites writes, WriteFence fence) {
         this.jdbi = jdbi;
         this.rows = new JobRows(json);
         this.writes = writes;
+        this.fence = fence;
     }
 
     /** One step's output, captured when it ended. */
@@ -195,11 +198,13 @@ public class JobStore {
     /**
      * Writes the reconciler's view of a job: its status, its latest attempt and the steps of it that
      * changed, its events and (when given) a step's captured output, all or nothing. Returns false,
-     * writing nothing, when the job row changed since {@code read} was loaded.
+     * writing nothing, when the job row changed since {@code read} was loaded; throws
+     * {@link LeaseLostException}, writing nothing, when the fence says this process may not write.
      */
     public boolean recordStatus(Job read, Job updated, ResolvedSpec resolved, List<JobEvent> events,
                                 Captured captured, long now) {
         return writes.write(() -> jdbi.inTransaction(handle -> {
+            fence.check(handle);
             JobRow row = rows.toRow(updated.withVersion(read.version()), resolved == null ? null : rows.write(resolved));
             if (handle.attach(JobDao.class).updateStatus(row) == 0) {
                 handle.rollback();

@@ -11,6 +11,11 @@ public final class BerthLabels {
     /** The step's index; objects of the previous release, which had one step per job, lack it. */
     public static final String STEP = "berth.step";
     public static final String INSTANCE = "berth.instance";
+    /**
+     * Which process of the instance created the object (see {@code GET /api/v1/info}'s member): for
+     * operators, never used to claim it (any member may adopt any object of the instance).
+     */
+    public static final String MEMBER = "berth.member";
 
     private BerthLabels() {
     }

@@ -85,7 +85,13 @@ final class ContainerBackend {
         try {
             return new Created(create(request), false, true);
         } catch (ConflictException e) {
-            var existing = docker.inspectContainerCmd(request.name()).exec();
+            InspectContainerResponse existing;
+            try {
+                existing = docker.inspectContainerCmd(request.name()).exec();
+            } catch (NotFoundException goneMeanwhile) {
+                // Removed between the two calls: its 404 is no missing image. Create it once more.
+                return new Created(create(request), false, true);
+            }
             boolean neverStarted = "created".equals(existing.getState().getStatus())
                     && ContainerStates.time(existing.getState().getStartedAt()) == null;
             LOG.info("container {} already existed ({}): adopting it", request.name(), existing.getState().getStatus());

@@ -6,7 +6,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
-/** Red when no pass has completed for several intervals: the loop is stuck or keeps failing. */
+/**
+ * Red when no pass has completed for several intervals: the loop is stuck or keeps failing. A
+ * process that does not lead passes not at all, and is well (the lease check says who leads).
+ */
 public class ReconcilerHealthCheck extends HealthCheck {
     private static final Duration SLACK = Duration.ofSeconds(60);
 
@@ -20,6 +23,9 @@ public class ReconcilerHealthCheck extends HealthCheck {
 
     @Override
     protected Result check() {
+        if (loop.following()) {
+            return Result.healthy("another process leads: this one does not reconcile");
+        }
         Instant last = loop.lastPassCompleted();
         if (last == null) {
             return Result.unhealthy("no reconcile pass has completed yet");

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * Runs reconcile passes on one thread: every {@code interval}, and at once when woken, within the
  * {@link PassBudget}. Wake-ups that arrive while a pass runs (or waits for its budget) fold into a
  * single next pass (the queue holds one token), so a burst of submissions costs one pass, not one
- * each.
+ * each. Passes run only while this process leads the reconciler (see {@link Leadership}).
  */
 public class ReconcileLoop implements Managed {
     private static final Logger LOG = LoggerFactory.getLogger(ReconcileLoop.class);
@@ -27,12 +28,14 @@ public class ReconcileLoop implements Managed {
     private final Timer passes;
     private final BlockingQueue<Boolean> wakeUps = new ArrayBlockingQueue<>(1);
     private final PassBudget budget = new PassBudget();
+    private final BooleanSupplier leads;
     private volatile Instant lastPassCompleted;
     private volatile boolean running;
     private Thread thread;
 
-    public ReconcileLoop(Reconciler reconciler, Duration interval, Clock clock, Timer passes) {
+    public ReconcileLoop(Reconciler reconciler, Duration interval, Clock clock, Timer passes, BooleanSupplier leads) {
         this.reconciler = reconciler;
+        this.leads = leads;
         this.passes = passes;
         this.interval = interval;
         this.clock = clock;
@@ -41,6 +44,11 @@ public class ReconcileLoop implements Managed {
 
     public void wake() {
         wakeUps.offer(Boolean.TRUE);
+    }
+
+    /** True when this process does not lead: it passes not at all, and that is as it should be. */
+    public boolean following() {
+        return !leads.getAsBoolean();
     }
 
     /** When the last pass ended without an unexpected error; null before the first. */
@@ -77,10 +85,12 @@ public class ReconcileLoop implements Managed {
     private void run() {
         while (running) {
             try {
-                try (var timing = passes.time()) {
-                    budget.spend(reconciler::pass);
+                if (leads.getAsBoolean()) {
+                    try (var timing = passes.time()) {
+                        budget.spend(reconciler::pass);
+                    }
+                    lastPassCompleted = clock.instant();
                 }
-                lastPassCompleted = clock.instant();
             } catch (Throwable e) {
                 // Whatever broke (the database, a bug), the loop must live to try the next tick.
                 LOG.error("reconcile pass failed", e);

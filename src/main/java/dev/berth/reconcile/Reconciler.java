@@ -12,6 +12,7 @@ import dev.berth.core.ResolvedSpec;
 import dev.berth.core.Resources;
 import dev.berth.core.StatusChange;
 import dev.berth.db.JobStore;
+import dev.berth.db.LeaseLostException;
 import dev.berth.docker.BerthLabels;
 import dev.berth.docker.DockerGateway;
 import dev.berth.docker.EngineListing;
@@ -34,6 +35,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,6 +73,10 @@ public class Reconciler {
     private Map<String, Integer> tooLarge = Map.of();
     private final ShareTurns shareTurns = new ShareTurns();
     private Runnable requestPass = () -> { };
+    /** Asked just before each launch: false once this process may no longer reconcile. */
+    private BooleanSupplier mayLaunch = () -> true;
+    /** This process among those of the instance, on the objects it creates; null: no such label. */
+    private String member;
     /** Set by an action that calls for another pass; the runner asks for it once the job is free again. */
     private final ThreadLocal<Boolean> passWanted = ThreadLocal.withInitial(() -> false);
 
@@ -112,6 +118,16 @@ public class Reconciler {
     /** Lets an action ask for another pass at once (after a launch, the next look is worth having soon). */
     public void onPassNeeded(Runnable requestPass) {
         this.requestPass = requestPass;
+    }
+
+    /**
+     * Launches only while {@code mayLaunch} says so (the leadership, confirmed by the database): a
+     * create is the one change that no fenced write of the store can take back. Objects carry
+     * {@code member} as their berth.member label.
+     */
+    public void launchAs(String member, BooleanSupplier mayLaunch) {
+        this.member = member;
+        this.mayLaunch = mayLaunch;
     }
 
     public void pass() {
@@ -225,6 +241,8 @@ public class Reconciler {
             execute(action, docker.forJob(action.secrets()));
         } catch (GatewayException e) {
             LOG.warn("{}: {}; the next pass tries again", action.describe(), e.getMessage());
+        } catch (LeaseLostException e) {
+            LOG.info("{} dropped: {}", action.describe(), e.getMessage());
         } catch (RuntimeException e) {
             LOG.error("{} failed; the next pass tries again", action.describe(), e);
         }
@@ -291,9 +309,17 @@ public class Reconciler {
             current = launching.get();
         }
         ResolvedSpec spec = resolved.steps().get(step);
-        var request = new LaunchRequest(name, BerthLabels.onto(spec.labels(), settings.instanceId(), job.id(),
-                attempt, step), spec, volumes(job, attempt), job.spec().placementOrNone(),
+        Map<String, String> labels = new HashMap<>(BerthLabels.onto(spec.labels(), settings.instanceId(), job.id(),
+                attempt, step));
+        if (member != null) {
+            labels.put(BerthLabels.MEMBER, member);
+        }
+        var request = new LaunchRequest(name, labels, spec, volumes(job, attempt), job.spec().placementOrNone(),
                 nodeOfLaterStep(current.attempt(), step));
+        if (!mayLaunch.getAsBoolean()) {
+            LOG.info("{} not launched: this process no longer leads the reconciler", name);
+            return;
+        }
         LaunchOutcome outcome = engine.launch(current.attempt().backend(), request);
         if (outcome instanceof LaunchOutcome.Launched launched) {
             String message = (launched.adopted() ? "adopted " : "created ") + name;

@@ -3,6 +3,7 @@ package dev.berth.resources;
 import dev.berth.api.InfoView;
 import dev.berth.docker.DockerGateway;
 import dev.berth.docker.EngineInfo;
+import dev.berth.reconcile.Leadership;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -15,9 +16,12 @@ public class InfoResource {
     private final String dockerHost;
     private final boolean swarmMode;
     private final String instanceId;
+    private final Leadership leadership;
 
-    public InfoResource(DockerGateway docker, String dockerHost, boolean swarmMode, String instanceId) {
+    public InfoResource(DockerGateway docker, String dockerHost, boolean swarmMode, String instanceId,
+                        Leadership leadership) {
         this.docker = docker;
+        this.leadership = leadership;
         this.dockerHost = dockerHost;
         this.swarmMode = swarmMode;
         this.instanceId = instanceId;
@@ -29,6 +33,6 @@ public class InfoResource {
         String version = InfoResource.class.getPackage().getImplementationVersion();
         return new InfoView(version == null ? "development" : version, dockerHost, engine.reachable(),
                 engine.version(), engine.apiVersion(), engine.error(), swarmMode, engine.swarmManager(),
-                instanceId);
+                instanceId, leadership.member(), leadership.leads());
     }
 }

@@ -1,7 +1,9 @@
 package dev.berth.crash;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.berth.support.AttemptStep;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -39,6 +41,20 @@ final class AttemptObjects {
             }
         });
         return wrong;
+    }
+
+    /** Attempts by job id, as the jobs' final states ({@link FinalStates}) report them. */
+    static Map<String, Integer> attemptsOf(Map<String, JsonNode> ended) {
+        Map<String, Integer> attempts = new LinkedHashMap<>();
+        ended.forEach((id, job) -> attempts.put(id, job.path("status").path("attempts").asInt()));
+        return attempts;
+    }
+
+    /** Steps by job id, as planned. */
+    static Map<String, Integer> stepsOf(Map<PlannedJob, String> ids) {
+        Map<String, Integer> steps = new LinkedHashMap<>();
+        ids.forEach((job, id) -> steps.put(id, job.steps()));
+        return steps;
     }
 
     /** Objects created per attempt → how many attempts had that many, for the report. */

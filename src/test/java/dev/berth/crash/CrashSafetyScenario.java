@@ -99,10 +99,8 @@ abstract class CrashSafetyScenario {
             var soft = new SoftAssertions();
             soft.assertThat(PlannedJob.mismatches(ids, ended))
                     .as("jobs that did not end as their scripts say (seed %d)", seed).isEmpty();
-            Map<String, Integer> attempts = new LinkedHashMap<>();
-            ended.forEach((id, job) -> attempts.put(id, job.path("status").path("attempts").asInt()));
-            Map<String, Integer> steps = new LinkedHashMap<>();
-            ids.forEach((job, id) -> steps.put(id, job.steps()));
+            Map<String, Integer> attempts = AttemptObjects.attemptsOf(ended);
+            Map<String, Integer> steps = AttemptObjects.stepsOf(ids);
             System.out.printf("[%s] jobs by number of steps: %s%n", instance, plan.stream()
                     .collect(java.util.stream.Collectors.groupingBy(PlannedJob::steps, java.util.TreeMap::new,
                             java.util.stream.Collectors.counting())));

@@ -87,7 +87,7 @@ class StoreKillTest {
         public static void main(String[] args) throws Exception {
             String url = "jdbc:h2:" + Path.of(args[0]).resolve("berth") + OPTIONS;
             JobStore store = new JobStore(Jdbi.create(url, "sa", "").installPlugin(new SqlObjectPlugin()),
-                    TestDatabase.json(), SerialWrites.forUrl(url));
+                    TestDatabase.json(), SerialWrites.forUrl(url), WriteFence.NONE);
             for (int i = 0; i < JOBS; i++) {
                 if (store.find(jobId(i)).isEmpty()) {
                     store.create(new Job(jobId(i), null, Map.of(), 1, dev.berth.support.Jobs.spec(),

@@ -45,6 +45,14 @@ public final class AdminApi {
         }
     }
 
+    /** How many engine calls of {@code kind} (create.container, say) this process has made. */
+    public long engineCalls(String kind) {
+        try (var response = client.target(base + "/metrics").request().get()) {
+            return JobsApi.read(response.readEntity(String.class)).path("gauges").path("docker.calls")
+                    .path("value").path(kind).asLong();
+        }
+    }
+
     /** Waits until at least {@code more} passes have run after this call. */
     public void awaitPasses(int more, Duration deadline) {
         long target = passes() + more;

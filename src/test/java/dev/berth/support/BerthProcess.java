@@ -120,6 +120,34 @@ public final class BerthProcess implements AutoCloseable {
         }
     }
 
+    /** SIGSTOP: the process stops where it is, holding all it holds, until {@link #resume}. */
+    public void suspend() {
+        signal("STOP");
+    }
+
+    /** SIGCONT after {@link #suspend}. */
+    public void resume() {
+        signal("CONT");
+    }
+
+    public boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    private void signal(String name) {
+        try {
+            int exit = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start().waitFor();
+            if (exit != 0) {
+                throw new AssertionError("kill -" + name + " " + process.pid() + " exited " + exit);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
     /** A clean shutdown (SIGTERM), for the end of a test. */
     @Override
     public void close() {

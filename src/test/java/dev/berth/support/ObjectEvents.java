@@ -9,10 +9,12 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
 /**
@@ -25,6 +27,7 @@ public final class ObjectEvents implements Closeable {
     private final String removal;
     private final Function<Event, Optional<AttemptStep>> attemptOf;
     private final Map<AttemptStep, Integer> created = new ConcurrentHashMap<>();
+    private final Map<String, List<Instant>> createdBy = new ConcurrentHashMap<>();
     private final Map<AttemptStep, Instant> removed = new ConcurrentHashMap<>();
     private final EventStream stream = new EventStream(this::record);
 
@@ -50,6 +53,14 @@ public final class ObjectEvents implements Closeable {
         // Since the second before: the engine replays what it saw while the subscription was being made.
         command.withEventFilter("create", removal).withSince(Long.toString(since.getEpochSecond() - 1)).exec(stream);
         return this;
+    }
+
+    /**
+     * How many objects the process named {@code member} (their berth.member label) created after
+     * {@code after}, by the engine's clock.
+     */
+    public long createdBy(String member, Instant after) {
+        return createdBy.getOrDefault(member, List.of()).stream().filter(at -> at.isAfter(after)).count();
     }
 
     /** How many objects were created per job attempt. */
@@ -92,6 +103,11 @@ public final class ObjectEvents implements Closeable {
         attemptOf.apply(event).ifPresent(attempt -> {
             if ("create".equals(event.getAction())) {
                 created.merge(attempt, 1, Integer::sum);
+                String member = event.getActor().getAttributes().get("berth.member");
+                if (member != null) {
+                    createdBy.computeIfAbsent(member, m -> new CopyOnWriteArrayList<>())
+                            .add(Instant.EPOCH.plusNanos(event.getTimeNano()));
+                }
             } else {
                 removed.putIfAbsent(attempt, Instant.EPOCH.plusNanos(event.getTimeNano()));
             }

@@ -33,10 +33,14 @@ public final class TestDatabase {
         return mapper;
     }
 
+    /** The JDBC URL of the database of {@link #create}. */
+    public static String url(Path dir) {
+        return TestStore.settings(dir.getFileName().toString(), dir.resolve("berth")).get("database.url");
+    }
+
     /** A migrated database for {@code dir} (a temporary directory: its name is unique). */
     public static Jdbi create(Path dir) {
-        String name = dir.getFileName().toString();
-        Map<String, String> settings = TestStore.settings(name, dir.resolve("berth"));
+        Map<String, String> settings = TestStore.settings(dir.getFileName().toString(), dir.resolve("berth"));
         String url = settings.get("database.url");
         String user = settings.get("database.user");
         String password = settings.get("database.password");

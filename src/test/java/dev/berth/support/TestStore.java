@@ -38,11 +38,24 @@ public final class TestStore {
         };
     }
 
+    /** True when a PostgreSQL server is given (scripts/test starts one), whichever store the suite uses. */
+    public static boolean postgresGiven() {
+        return !SERVER.isEmpty();
+    }
+
+    /** The settings of a database of its own on the PostgreSQL server, whichever store the suite uses. */
+    public static Map<String, String> postgresSettings(String name) {
+        if (!postgresGiven()) {
+            throw new IllegalStateException("no PostgreSQL server given (berth.postgres)");
+        }
+        return Map.of("database.url", postgresUrl(name), "database.user", USER, "database.password", PASSWORD,
+                "database.driverClass", "org.postgresql.Driver");
+    }
+
     /** The database settings of store {@code name}: database.url, user, password and driverClass. */
     public static Map<String, String> settings(String name, Path h2File) {
         if (onPostgres()) {
-            return Map.of("database.url", url(name), "database.user", USER, "database.password", PASSWORD,
-                    "database.driverClass", "org.postgresql.Driver");
+            return postgresSettings(name);
         }
         return Map.of("database.url", "jdbc:h2:" + h2File.toAbsolutePath(), "database.user", "sa",
                 "database.password", "", "database.driverClass", "org.h2.Driver");
@@ -53,6 +66,10 @@ public final class TestStore {
         if (!onPostgres()) {
             throw new IllegalStateException("an H2 store is named by its file: use settings(name, file)");
         }
+        return postgresUrl(name);
+    }
+
+    private static String postgresUrl(String name) {
         String database = databaseName(name);
         synchronized (CREATED) {
             if (CREATED.add(database)) {
