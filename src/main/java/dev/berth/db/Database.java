@@ -51,6 +51,13 @@ public final class Database {
     public static void applySettings(DataSourceFactory factory) {
         factory.setAutoCommentsEnabled(false);
         applyH2Settings(factory);
+        if (!Leases.oneProcess(factory.getUrl())) {
+            // A database server restarts under Berth (an upgrade, a failover): a pooled connection
+            // idle for over a second is checked before use, so that the first requests after it
+            // returns do not fail on connections it closed.
+            factory.setCheckConnectionOnBorrow(true);
+            factory.setValidationInterval(io.dropwizard.util.Duration.seconds(1));
+        }
     }
 
     private static void applyH2Settings(DataSourceFactory factory) {

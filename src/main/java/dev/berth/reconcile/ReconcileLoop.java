@@ -1,6 +1,7 @@
 package dev.berth.reconcile;
 
 import com.codahale.metrics.Timer;
+import dev.berth.db.StoreFailures;
 import io.dropwizard.lifecycle.Managed;
 import java.time.Clock;
 import java.time.Duration;
@@ -93,7 +94,11 @@ public class ReconcileLoop implements Managed {
                 }
             } catch (Throwable e) {
                 // Whatever broke (the database, a bug), the loop must live to try the next tick.
-                LOG.error("reconcile pass failed", e);
+                if (StoreFailures.unreachable(e)) {
+                    LOG.warn("reconcile pass failed: the database cannot be reached ({})", e.getMessage());
+                } else {
+                    LOG.error("reconcile pass failed", e);
+                }
             }
             try {
                 wakeUps.poll(interval.toMillis(), TimeUnit.MILLISECONDS);

@@ -13,6 +13,7 @@ import dev.berth.core.Resources;
 import dev.berth.core.StatusChange;
 import dev.berth.db.JobStore;
 import dev.berth.db.LeaseLostException;
+import dev.berth.db.StoreFailures;
 import dev.berth.docker.BerthLabels;
 import dev.berth.docker.DockerGateway;
 import dev.berth.docker.EngineListing;
@@ -244,7 +245,11 @@ public class Reconciler {
         } catch (LeaseLostException e) {
             LOG.info("{} dropped: {}", action.describe(), e.getMessage());
         } catch (RuntimeException e) {
-            LOG.error("{} failed; the next pass tries again", action.describe(), e);
+            if (StoreFailures.unreachable(e)) {
+                LOG.warn("{}: the database cannot be reached; the next pass tries again", action.describe());
+            } else {
+                LOG.error("{} failed; the next pass tries again", action.describe(), e);
+            }
         }
         boolean wanted = passWanted.get();
         passWanted.set(false);

@@ -30,7 +30,7 @@ public final class ManifestErrorMappers {
 
     public static List<Object> all() {
         return List.of(new Invalid(), new NameConflict(), new StateConflict(), new Unreadable(), new Malformed(),
-                new EngineErrorMapper());
+                new EngineErrorMapper(), new StoreErrorMapper());
     }
 
     static Response error(int status, String message) {

@@ -134,6 +134,30 @@ class SeveralInstancesIT {
     }
 
     /**
+     * With passes an hour apart, a job submitted to a member that does not lead still runs at once:
+     * only the member's notice (PostgreSQL's NOTIFY) can have woken the leader.
+     */
+    @Test
+    void aJobSubmittedToAFollowerWakesTheLeader() {
+        for (int i = 0; i < 2; i++) {
+            Map<String, String> overrides = new LinkedHashMap<>(TestStore.postgresSettings(instance));
+            overrides.putAll(Map.of("reconciler.instanceId", instance, "reconciler.interval", "1h",
+                    "reconciler.leaseTimeout", LEASE.toSeconds() + "s", "docker.swarmMode", "false",
+                    "docker.host", TestEngine.HOST));
+            String name = instance + "-w" + i;
+            members.add(new BerthProcess(name, BerthProcess.directoryOf(name), overrides));
+            members.get(i).start(STARTUP);
+        }
+        int leader = awaitLeader(-1, STARTUP);
+        JobsApi follower = api(1 - leader);
+
+        String id = follower.submitJson(new PlannedJob("wake-" + instance, 0, 3, 1).manifest(TestEngine.IMAGE));
+
+        JsonNode job = follower.awaitTerminal(id, Duration.ofSeconds(60));
+        assertThat(job.path("status").path("exitCode").asInt()).as("the job's exit code: %s", job).isEqualTo(3);
+    }
+
+    /**
      * The kills, spread over the burst, then the pause. Each kill: the member that leads is killed,
      * another must lead (the time it took is printed; the test allows three lease timeouts, so that
      * a slow machine does not fail it), and the killed one is started again. The pause: the leader is stopped for twice the lease,
