@@ -28,8 +28,14 @@ final class ApiSuite {
     }
 
     ApiResult run() throws Exception {
+        return run(BenchStore.h2(settings.workDir().resolve("db-api").resolve("berth")), "api");
+    }
+
+    /** On {@code store}, by a server of its own named after {@code purpose}. */
+    ApiResult run(BenchStore store, String purpose) throws Exception {
         var wrk = new Wrk(settings.workDir().resolve("wrk"), settings.image());
-        Path database = settings.workDir().resolve("db-api").resolve("berth");
+        Path database = store.h2File() != null ? store.h2File()
+                : settings.workDir().resolve("db-" + purpose).resolve("unused");
         List<Wrk.Run> posts = new ArrayList<>();
         List<Wrk.Run> gets = new ArrayList<>();
         Map<String, Double> postCpu = new HashMap<>();
@@ -37,8 +43,9 @@ final class ApiSuite {
         long passes;
         double passMedianMillis;
         long residentMb;
-        try (var server = BerthServer.start(settings, "berth-api", database, Map.of(
-                "reconciler.instanceId", settings.instanceId("api"), "reconciler.launch", "false"))) {
+        Map<String, String> overrides = new HashMap<>(store.overrides());
+        overrides.putAll(Map.of("reconciler.instanceId", settings.instanceId(purpose), "reconciler.launch", "false"));
+        try (var server = BerthServer.start(settings, "berth-" + purpose, database, overrides)) {
             var jobs = server.api().resolve("/api/v1/jobs");
             warmUp("POST", () -> wrk.run("post.lua", jobs, WARM_UP_STEP, List.of()), server);
             List<String> ids = new BerthApi(server.api()).newestIds(GET_IDS);
@@ -54,7 +61,7 @@ final class ApiSuite {
             passMedianMillis = server.passTimer().path("p50").asDouble() * 1000;
             residentMb = server.residentKb() / 1024;
         }
-        long stored = H2Files.count(database, "SELECT COUNT(*) FROM jobs");
+        long stored = store.count("SELECT COUNT(*) FROM jobs");
         return new ApiResult(posts, gets, postCpu, getCpu, passes, passMedianMillis, residentMb, stored);
     }
 

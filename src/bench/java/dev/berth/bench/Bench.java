@@ -24,7 +24,8 @@ public final class Bench {
         CostProbe baselineCost = CostProbe.thisProcess(baselineCalls);
         var quiet = new QuietMachine();
         List<String> instances = new ArrayList<>();
-        for (String purpose : List.of("container", "swarm", "api", "scale", "queue", "queued")) {
+        for (String purpose : List.of("container", "swarm", "api", "scale", "queue", "queued", "api-h2", "api-pg",
+                "one", "members")) {
             instances.add(settings.instanceId(purpose));
         }
         boolean swarmManager = MachineInfo.isSwarmManager(docker);
@@ -63,6 +64,11 @@ public final class Bench {
             System.out.println("5. queues: " + settings.queueJobs() + " jobs through a queue of " + QueueSuite.MAX_RUNNING
                     + ", and the pass beside queued jobs");
             results.queue(new QueueSuite(settings, docker, quiet, baselineCost).run());
+        }
+        if (sections.contains("instances")) {
+            System.out.println("6. PostgreSQL and several instances: the API on each store, " + InstancesSuite.MEMBERS
+                    + " members beside one, failover over " + InstancesSuite.KILLS + " kills");
+            results.instances(new InstancesSuite(settings, docker, quiet).run());
         }
         results.quiet(quiet);
         var report = new Report(results);

@@ -45,6 +45,11 @@ final class BerthApi {
         });
     }
 
+    /** GET /api/v1/info: which member answered, whether it leads. */
+    JsonNode info() throws IOException, InterruptedException {
+        return get("/api/v1/info");
+    }
+
     JsonNode job(String id) throws IOException, InterruptedException {
         return get("/api/v1/jobs/" + id);
     }

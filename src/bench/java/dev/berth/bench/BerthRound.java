@@ -19,6 +19,8 @@ final class BerthRound {
     private static final Duration GIVE_UP_AFTER = Duration.ofMinutes(20);
 
     private final BerthApi api;
+    /** Where the jobs are submitted, in turn: the one server, or every member of an instance. */
+    private final List<BerthApi> submitTo;
     private final DockerClient docker;
     private final String instanceId;
     private final boolean swarm;
@@ -27,7 +29,14 @@ final class BerthRound {
 
     /** {@code cost} reads the server's counters, around each round's timed window. */
     BerthRound(BerthApi api, DockerClient docker, String instanceId, boolean swarm, String image, CostProbe cost) {
-        this.api = api;
+        this(List.of(api), docker, instanceId, swarm, image, cost);
+    }
+
+    /** Jobs submitted to each of {@code members} in turn; the first is asked when they are done. */
+    BerthRound(List<BerthApi> members, DockerClient docker, String instanceId, boolean swarm, String image,
+               CostProbe cost) {
+        this.api = members.get(0);
+        this.submitTo = List.copyOf(members);
         this.cost = cost;
         this.docker = docker;
         this.instanceId = instanceId;
@@ -55,7 +64,8 @@ final class BerthRound {
         for (int i = 0; i < jobs; i++) {
             submitting.acquire();
             submittedAt[i] = System.currentTimeMillis();
-            ids.add(api.submit(manifest).whenComplete((id, failure) -> submitting.release()));
+            ids.add(submitTo.get(i % submitTo.size()).submit(manifest)
+                    .whenComplete((id, failure) -> submitting.release()));
         }
         CompletableFuture.allOf(ids.toArray(CompletableFuture[]::new)).join();
         long deadline = start + giveUpAfter.toNanos();

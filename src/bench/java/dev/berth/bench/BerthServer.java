@@ -122,6 +122,13 @@ final class BerthServer implements AutoCloseable {
         return getJson(admin.resolve("/metrics")).path("timers").path("reconciler.pass");
     }
 
+    /** SIGKILL, as a crash would end it; returns once it has exited. */
+    void kill() throws InterruptedException {
+        RUNNING.remove(process);
+        process.destroyForcibly();
+        process.waitFor(60, TimeUnit.SECONDS);
+    }
+
     /** SIGTERM, so that Berth shuts down as it would in use (its loop finishes the pass in hand). */
     @Override
     public void close() {

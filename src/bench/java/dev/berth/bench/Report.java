@@ -94,6 +94,23 @@ final class Report {
                     .append(String.format("%nPass beside the most queued jobs / pass beside none (ratio of the p50"
                             + " medians): **%.2f** (target: at most 1.5).%n", q.passRatio()));
         }
+        if (results.instances != null) {
+            InstancesResult i = results.instances;
+            doc.append("\n## 6. PostgreSQL and several instances\n\n").append(ReportMethods.INSTANCES)
+                    .append("\n**API**, on each store (the method of section 3):\n\n")
+                    .append(ReportTables.apiByStore(i))
+                    .append(String.format("%n**Throughput**, %d trivial jobs submitted at once (to the members in turn),"
+                            + " container mode, both on PostgreSQL:%n%n", i.oneMember().isEmpty() ? 0
+                            : i.oneMember().get(0).jobs()))
+                    .append(ReportTables.instancesThroughput(i))
+                    .append(String.format("%n%d members / one: **%.2f**.%n", i.members(), i.throughputRatio()))
+                    .append(String.format("%n**Failover**: kill of the leader → the next launch, by another member, over"
+                            + " %d kills with `reconciler.leaseTimeout` %d s: p50 **%,.0f ms** (min %,.0f, max %,.0f)."
+                            + " Each in turn: %s ms.%n", i.failoverMillis().size(), i.leaseTimeoutMillis() / 1000,
+                            i.failover().median(), i.failover().min(), i.failover().max(),
+                            i.failoverMillis().stream().map(m -> String.format("%,.0f", m))
+                                    .collect(java.util.stream.Collectors.joining(", "))));
+        }
         if (!results.modes.isEmpty()) {
             doc.append("\n## ").append(engine.label("Every throughput round")).append(", in the order run\n\n")
                     .append(ReportTables.rawRounds(results));

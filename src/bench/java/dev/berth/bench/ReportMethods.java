@@ -88,6 +88,20 @@ final class ReportMethods {
 
             """;
 
+    static final String INSTANCES = """
+            Berth's records on PostgreSQL: the cluster scripts/bench starts with `scripts/lib/postgres.sh` (Debian's \
+            PostgreSQL 15, on this machine, loopback, fsync on), a database of its own for each server or group \
+            of servers, created empty. **API**: section 3's method, run once on an H2 file and once on \
+            PostgreSQL. **Throughput**: one Berth process, then three processes of one instance on one database \
+            (jobs submitted to each in turn; one of them leads and launches, the others serve the API), in turns \
+            after a warm-up of 20 jobs each; jobs/s = N / (first submit → last container removed); CPU is that \
+            of every process of the side, from `/proc`. **Failover**: on the three, the leader (the one whose \
+            `GET /api/v1/info` says `leader`) is SIGKILLed, a job is at once submitted to another member, and the \
+            time from the kill to that job's `Launching` event is measured; the new leader writes it just before \
+            it creates the container. The killed member is started again before the next kill. The servers run \
+            with the shipped config.yml, so `reconciler.leaseTimeout` is 10 s.
+            """;
+
     private ReportMethods() {
     }
 

@@ -78,6 +78,35 @@ final class ReportTables {
                 Long.toString(runs.stream().mapToLong(Wrk.Run::errors).sum()));
     }
 
+    /** Section 6: the API's requests on H2 and on PostgreSQL. */
+    static String apiByStore(InstancesResult i) {
+        return table(List.of("store", "request", "requests/s", "p99 ms", "requests per run", "not 2xx"), List.of(
+                withStore("H2", apiRow("POST /api/v1/jobs", i.h2Api().posts())),
+                withStore("PostgreSQL", apiRow("POST /api/v1/jobs", i.postgresApi().posts())),
+                withStore("H2", apiRow("GET /api/v1/jobs/{id}", i.h2Api().gets())),
+                withStore("PostgreSQL", apiRow("GET /api/v1/jobs/{id}", i.postgresApi().gets()))));
+    }
+
+    private static List<String> withStore(String store, List<String> row) {
+        var all = new java.util.ArrayList<String>();
+        all.add(store);
+        all.addAll(row);
+        return all;
+    }
+
+    /** Section 6: one member beside several, on PostgreSQL. */
+    static String instancesThroughput(InstancesResult i) {
+        return table(List.of("Berth processes", "jobs/s", "CPU s/job (all the processes)", "failed jobs"), List.of(
+                List.of("1", InstancesResult.rate(i.oneMember()).format("%.2f"),
+                        InstancesResult.cpuPerJob(i.oneMember()).format("%.3f"), failed(i.oneMember())),
+                List.of(Integer.toString(i.members()), InstancesResult.rate(i.severalMembers()).format("%.2f"),
+                        InstancesResult.cpuPerJob(i.severalMembers()).format("%.3f"), failed(i.severalMembers()))));
+    }
+
+    private static String failed(List<RoundResult> rounds) {
+        return Long.toString(rounds.stream().flatMap(r -> r.samples().stream()).filter(s -> !s.succeeded()).count());
+    }
+
     /** Where the server's CPU went during the measured runs, by thread group. */
     static String apiCpu(ApiResult a) {
         double postTotal = a.postCpu().values().stream().mapToDouble(Double::doubleValue).sum();

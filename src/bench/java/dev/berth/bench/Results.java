@@ -11,6 +11,7 @@ final class Results {
     ApiResult api;
     StoreScaleResult store;
     QueueResult queue;
+    InstancesResult instances;
     String quiet = "not checked";
     boolean wasQuiet = true;
 
@@ -33,6 +34,10 @@ final class Results {
 
     void queue(QueueResult result) {
         this.queue = result;
+    }
+
+    void instances(InstancesResult result) {
+        this.instances = result;
     }
 
     void quiet(QuietMachine machineState) {

@@ -59,6 +59,17 @@ final class Targets {
             checks.add(new Check("resident memory ≤ 300 MB", String.format("%.0f MB (the larger median of the two)",
                     worst), worst <= 300));
         }
+        InstancesResult instances = results.instances;
+        if (instances != null) {
+            checks.add(rate("POST /api/v1/jobs ≥ 1,500 req/s on H2 (section 6)", ApiResult.rate(instances.h2Api().posts()),
+                    1500));
+            checks.add(rate("POST /api/v1/jobs ≥ 1,500 req/s on PostgreSQL", ApiResult.rate(
+                    instances.postgresApi().posts()), 1500));
+            checks.add(rate("GET /api/v1/jobs/{id} ≥ 5,000 req/s on H2 (section 6)", ApiResult.rate(
+                    instances.h2Api().gets()), 5000));
+            checks.add(rate("GET /api/v1/jobs/{id} ≥ 5,000 req/s on PostgreSQL", ApiResult.rate(
+                    instances.postgresApi().gets()), 5000));
+        }
         QueueResult queue = results.queue;
         if (queue != null) {
             checks.add(new Check("reconcile pass with 100,000 queued ≤ 1.5 × with none",
