@@ -61,14 +61,7 @@ public final class TestStore {
                 "database.password", "", "database.driverClass", "org.h2.Driver");
     }
 
-    /** The JDBC URL of store {@code name}; on PostgreSQL its database exists (empty at first) once this returns. */
-    public static String url(String name) {
-        if (!onPostgres()) {
-            throw new IllegalStateException("an H2 store is named by its file: use settings(name, file)");
-        }
-        return postgresUrl(name);
-    }
-
+    /** The JDBC URL of store {@code name} on PostgreSQL; its database exists (empty at first) once this returns. */
     private static String postgresUrl(String name) {
         String database = databaseName(name);
         synchronized (CREATED) {
