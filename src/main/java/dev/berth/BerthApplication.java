@@ -123,10 +123,9 @@ public class BerthApplication extends Application<BerthConfiguration> {
         Database.cacheDaoMetadata(jdbi);
         String instanceId = Database.instanceId(jdbi, config.getReconciler().getInstanceId(), clock);
         var writes = SerialWrites.forUrl(config.getDatabase().getUrl());
-        boolean oneProcess = Leases.oneProcess(config.getDatabase().getUrl());
         var leases = new Leases(jdbi, writes, instanceId, config.getDatabase().getUrl());
         var leadership = new Leadership(leases, Leadership.newMember(),
-                config.getReconciler().getLeaseTimeout().toJavaDuration(), oneProcess,
+                config.getReconciler().getLeaseTimeout().toJavaDuration(),
                 environment.metrics().counter("reconciler.leadershipChanges"));
         // Before the action threads: stopped after them, the lease is handed back once their writes are done.
         environment.lifecycle().manage(leadership);

@@ -39,6 +39,11 @@ public final class Leases {
         this.shareLock = jdbcUrl.startsWith("jdbc:postgresql:");
     }
 
+    /** True where no other process can use the database: the lease is taken at start and never renewed. */
+    public boolean oneProcess() {
+        return oneProcess;
+    }
+
     /** An embedded H2 file can be open in one process only; a server (PostgreSQL, H2's tcp) in many. */
     public static boolean oneProcess(String jdbcUrl) {
         return jdbcUrl.startsWith("jdbc:h2:") && !jdbcUrl.startsWith("jdbc:h2:tcp:")

@@ -5,10 +5,13 @@ import dev.berth.db.LeaseRow;
 import dev.berth.db.LeaseToken;
 import dev.berth.db.Leases;
 import io.dropwizard.lifecycle.Managed;
+import java.io.IOException;
+import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -43,11 +46,11 @@ public final class Leadership implements Managed {
     private volatile long validUntilNanos;
     private volatile String unreachable = "not asked yet";
 
-    public Leadership(Leases leases, String member, Duration timeout, boolean oneProcess, Counter changes) {
+    public Leadership(Leases leases, String member, Duration timeout, Counter changes) {
         this.leases = leases;
         this.member = member;
         this.timeout = timeout;
-        this.oneProcess = oneProcess;
+        this.oneProcess = leases.oneProcess();
         this.changes = changes;
     }
 
@@ -59,13 +62,13 @@ public final class Leadership implements Managed {
         String host = System.getenv("HOSTNAME");
         if (host == null || host.isBlank()) {
             try {
-                host = java.net.InetAddress.getLocalHost().getHostName();
-            } catch (java.io.IOException e) {
+                host = InetAddress.getLocalHost().getHostName();
+            } catch (IOException e) {
                 host = "host";
             }
         }
         return host + "-" + ProcessHandle.current().pid() + "-"
-                + Integer.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
+                + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
     }
 
     /** Run each time this process becomes the leader (the loop's wake, so that it passes at once). */

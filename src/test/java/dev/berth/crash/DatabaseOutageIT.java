@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterEach;
@@ -86,7 +87,7 @@ class DatabaseOutageIT {
                 ids.put(plan.get(i), api(i % 2).submitJson(plan.get(i).manifest(TestEngine.IMAGE)));
             }
             for (String id : ids.values()) {
-                api(0).awaitPhase(id, java.util.Set.of("Running"), DEADLINE);
+                api(0).awaitPhase(id, Set.of("Running"), DEADLINE);
             }
 
             postgres("stop_postgres");
