@@ -119,6 +119,8 @@ public class BerthApplication extends Application<BerthConfiguration> {
         StrictJson.apply(environment.getObjectMapper());
         Database.applySettings(config.getDatabase());
         Database.migrate(config.getDatabase(), environment);
+        // After the migrations, whose tool keeps a transaction open while it works out what to apply.
+        Database.endStalledTransactions(config.getDatabase(), config.getReconciler().getLeaseTimeout().toJavaDuration());
         Jdbi jdbi = new JdbiFactory().build(environment, config.getDatabase(), "database");
         Database.cacheDaoMetadata(jdbi);
         String instanceId = Database.instanceId(jdbi, config.getReconciler().getInstanceId(), clock);

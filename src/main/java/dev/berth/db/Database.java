@@ -10,6 +10,7 @@ import liquibase.UpdateSummaryOutputEnum;
 import liquibase.changelog.ChangeSet;
 import liquibase.ui.LoggerUIService;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -58,6 +59,21 @@ public final class Database {
             factory.setCheckConnectionOnBorrow(true);
             factory.setValidationInterval(io.dropwizard.util.Duration.seconds(1));
         }
+    }
+
+    /**
+     * On PostgreSQL, the server ends a session of Berth's that sits in an open transaction for 0.3
+     * of the lease timeout (at least a second). Berth's transactions send their statements back to
+     * back, so only a process that stopped mid-transaction (paused, frozen) is ended: its locks
+     * (the lease row's, which each fenced write holds) would otherwise keep every other process
+     * from taking the lease until it woke.
+     */
+    public static void endStalledTransactions(DataSourceFactory factory, Duration leaseTimeout) {
+        if (!factory.getUrl().startsWith("jdbc:postgresql:")) {
+            return;
+        }
+        long millis = Math.max(1000, leaseTimeout.toMillis() * 3 / 10);
+        factory.getProperties().putIfAbsent("options", "-c idle_in_transaction_session_timeout=" + millis);
     }
 
     private static void applyH2Settings(DataSourceFactory factory) {
