@@ -1,7 +1,11 @@
 package dev.berth.resources;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -13,8 +17,11 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 
 /**
- * Reads YAML request bodies with the same rules as JSON ones (unknown fields refused, no type
- * coercion): the mapper is a YAML copy of the application's JSON mapper.
+ * Reads YAML request bodies with the same rules as JSON ones (unknown fields, duplicate keys and
+ * type coercion refused): the mapper is a YAML copy of the application's JSON mapper, whose parser
+ * features (duplicate detection among them) a new factory does not inherit, so they are set again.
+ * Anchors and aliases are refused: Jackson does not expand an alias but reads it as its anchor's
+ * name, so {@code image: *img} would become the image "img" (and an alias to no anchor would pass).
  */
 @Provider
 @Consumes({YamlBodyReader.APPLICATION_YAML, YamlBodyReader.TEXT_YAML, YamlBodyReader.APPLICATION_X_YAML})
@@ -26,7 +33,9 @@ public class YamlBodyReader implements MessageBodyReader<Object> {
     private final ObjectMapper yaml;
 
     public YamlBodyReader(ObjectMapper json) {
-        this.yaml = json.copyWith(new YAMLFactory());
+        YAMLFactory factory = new YAMLFactory();
+        factory.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
+        this.yaml = json.copyWith(factory);
     }
 
     @Override
@@ -37,6 +46,23 @@ public class YamlBodyReader implements MessageBodyReader<Object> {
     @Override
     public Object readFrom(Class<Object> type, Type genericType, Annotation[] annotations, MediaType mediaType,
                            MultivaluedMap<String, String> httpHeaders, InputStream entityStream) throws IOException {
-        return yaml.readValue(entityStream, yaml.constructType(genericType));
+        // The body is bounded by BodySizeLimit before it gets here: read twice, it is read from memory.
+        byte[] body = entityStream.readAllBytes();
+        refuseAnchorsAndAliases(body);
+        return yaml.readValue(body, yaml.constructType(genericType));
+    }
+
+    private void refuseAnchorsAndAliases(byte[] body) throws IOException {
+        try (YAMLParser parser = (YAMLParser) yaml.getFactory().createParser(body)) {
+            while (parser.nextToken() != null) {
+                if (parser.isCurrentAlias() || parser.getObjectId() != null) {
+                    throw new BadRequestException("YAML anchors and aliases (&name, *name) are not supported in a"
+                            + " request body: write the value out (at line " + parser.currentLocation().getLineNr()
+                            + ")");
+                }
+            }
+        } catch (JsonProcessingException malformed) {
+            // Left for the real read, which says what is wrong in the mappers' words.
+        }
     }
 }
