@@ -1,5 +1,6 @@
 -- GET /api/v1/jobs/{id}, cycling over the job ids given after "--". No response() callback: with
 -- one, wrk hands every response to Lua, which costs the load generator CPU the server then lacks.
+wrk.headers["Authorization"] = "Bearer " .. assert(os.getenv("BERTH_BENCH_TOKEN"), "BERTH_BENCH_TOKEN is not set")
 local ids = {}
 local next = 0
 

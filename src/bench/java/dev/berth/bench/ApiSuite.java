@@ -33,7 +33,6 @@ final class ApiSuite {
 
     /** On {@code store}, by a server of its own named after {@code purpose}. */
     ApiResult run(BenchStore store, String purpose) throws Exception {
-        var wrk = new Wrk(settings.workDir().resolve("wrk"), settings.image());
         Path database = store.h2File() != null ? store.h2File()
                 : settings.workDir().resolve("db-" + purpose).resolve("unused");
         List<Wrk.Run> posts = new ArrayList<>();
@@ -46,9 +45,10 @@ final class ApiSuite {
         Map<String, String> overrides = new HashMap<>(store.overrides());
         overrides.putAll(Map.of("reconciler.instanceId", settings.instanceId(purpose), "reconciler.launch", "false"));
         try (var server = BerthServer.start(settings, "berth-" + purpose, database, overrides)) {
+            var wrk = new Wrk(settings.workDir().resolve("wrk"), settings.image(), server.token());
             var jobs = server.api().resolve("/api/v1/jobs");
             warmUp("POST", () -> wrk.run("post.lua", jobs, WARM_UP_STEP, List.of()), server);
-            List<String> ids = new BerthApi(server.api()).newestIds(GET_IDS);
+            List<String> ids = server.client().newestIds(GET_IDS);
             warmUp("GET", () -> wrk.run("get.lua", jobs, WARM_UP_STEP, ids), server);
             long passesBefore = server.passTimer().path("count").asLong();
             for (int r = 1; r <= settings.rounds(); r++) {

@@ -14,7 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-/** The parts of Berth's REST API the benchmark uses, over the JDK's HTTP client. */
+/**
+ * The parts of Berth's REST API the benchmark uses, over the JDK's HTTP client, every request with
+ * the server's bearer token.
+ */
 final class BerthApi {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
@@ -22,19 +25,20 @@ final class BerthApi {
     private static final List<String> ACTIVE_PHASES = List.of("Pending", "Launching", "Running");
 
     private final URI base;
+    private final String authorization;
     /** Where {@link #anyActive} found a job last; only the driver's thread asks. */
     private String lastActivePhase = "Pending";
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .version(HttpClient.Version.HTTP_1_1).build();
 
-    BerthApi(URI base) {
+    BerthApi(URI base, String token) {
         this.base = base;
+        this.authorization = "Bearer " + token;
     }
 
     /** Submits a manifest; completes with the new job's id. */
     CompletableFuture<String> submit(String manifest) {
-        var request = HttpRequest.newBuilder(base.resolve("/api/v1/jobs")).timeout(TIMEOUT)
-                .header("Content-Type", "application/json")
+        var request = request("/api/v1/jobs").header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(manifest)).build();
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(response -> {
             if (response.statusCode() != 201) {
@@ -90,12 +94,15 @@ final class BerthApi {
     }
 
     private JsonNode get(String path) throws IOException, InterruptedException {
-        var response = http.send(HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT).build(),
-                HttpResponse.BodyHandlers.ofString());
+        var response = http.send(request(path).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IOException("GET " + path + " answered " + response.statusCode() + ": " + response.body());
         }
         return readTree(response.body());
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT).header("Authorization", authorization);
     }
 
     private static JsonNode readTree(String body) {

@@ -21,7 +21,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * One Berth server process, started from the jar as scripts/run starts it (`java
  * $BERTH_JAVA_OPTIONS -jar berth.jar server config.yml`), with its own ports, database file and
- * instance id.
+ * instance id, and authentication on as in use: its API is asked with the admin token that the
+ * instance's first server wrote.
  */
 final class BerthServer implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
@@ -34,13 +35,15 @@ final class BerthServer implements AutoCloseable {
     private final URI api;
     private final URI admin;
     private final Path log;
+    private final Path tokenFile;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private BerthServer(Process process, URI api, URI admin, Path log) {
+    private BerthServer(Process process, URI api, URI admin, Path log, Path tokenFile) {
         this.process = process;
         this.api = api;
         this.admin = admin;
         this.log = log;
+        this.tokenFile = tokenFile;
     }
 
     /** {@code overrides} are Dropwizard's -Ddw.* keys without the prefix. */
@@ -54,7 +57,17 @@ final class BerthServer implements AutoCloseable {
         all.put("database.url", "jdbc:h2:" + database.toAbsolutePath());
         // The engine the driver watches and cleans up, whatever config.yml names.
         all.put("docker.host", settings.engine().dockerHost());
+        // The benchmark measures the runner, not the site's quotas: from one token it submits bursts
+        // of up to 400 jobs (the queue section 10,000), and the API section leaves tens of thousands
+        // Pending. An empty maxActiveJobsPerOwner is null, no limit: a submission counts no jobs.
+        all.put("quotas.submissionsPerSecond", "0");
+        all.put("quotas.maxActiveJobsPerOwner", "");
         all.putAll(overrides);
+        // The servers of one instance share a database and so its tokens, and only the first to
+        // start finds none and writes the admin token: each instance has a file of its own, and its
+        // servers all name it.
+        Path tokenFile = settings.workDir().resolve(all.getOrDefault("reconciler.instanceId", name) + ".token");
+        all.put("auth.bootstrapTokenFile", tokenFile.toAbsolutePath().toString());
         List<String> command = new ArrayList<>(List.of(javaExecutable()));
         for (String option : System.getProperty("bench.javaOptions", "").trim().split("\\s+")) {
             if (!option.isEmpty()) {
@@ -68,7 +81,7 @@ final class BerthServer implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         RUNNING.add(process);
         BerthServer server = new BerthServer(process, URI.create("http://127.0.0.1:" + apiPort),
-                URI.create("http://127.0.0.1:" + adminPort), log);
+                URI.create("http://127.0.0.1:" + adminPort), log, tokenFile);
         server.awaitHealthy();
         return server;
     }
@@ -87,6 +100,23 @@ final class BerthServer implements AutoCloseable {
 
     URI api() {
         return api;
+    }
+
+    /**
+     * The admin token every request to {@link #api()} carries. Once the server answers it is in the
+     * file: Berth writes it before it listens, and a later server of the instance finds it there.
+     */
+    String token() throws IOException {
+        if (!Files.exists(tokenFile)) {
+            throw new IOException("no admin token in " + tokenFile + " (was the database given tokens elsewhere?);"
+                    + " see " + log);
+        }
+        return Files.readString(tokenFile).trim();
+    }
+
+    /** A client of this server's API, with its token. */
+    BerthApi client() throws IOException {
+        return new BerthApi(api, token());
     }
 
     long pid() {

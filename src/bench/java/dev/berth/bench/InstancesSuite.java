@@ -52,9 +52,12 @@ final class InstancesSuite {
             for (int i = 0; i < MEMBERS; i++) {
                 members.add(member(severalStore, severalId, "member-" + i, jobs));
             }
-            var singleRounds = new BerthRound(new BerthApi(single.api()), docker, oneId, false, settings.image(),
+            var singleRounds = new BerthRound(single.client(), docker, oneId, false, settings.image(),
                     single::cost);
-            List<BerthApi> apis = members.stream().map(m -> new BerthApi(m.api())).toList();
+            List<BerthApi> apis = new ArrayList<>();
+            for (BerthServer member : members) {
+                apis.add(member.client());
+            }
             var severalRounds = new BerthRound(apis, docker, severalId, false, settings.image(),
                     () -> sumOfCosts(members));
             quiet.settle("instances warm-up");
@@ -102,7 +105,7 @@ final class InstancesSuite {
             throws Exception {
         int leader = leaderOf(members);
         BerthServer next = members.get((leader + 1) % members.size());
-        var api = new BerthApi(next.api());
+        var api = next.client();
         double killedAt = System.currentTimeMillis();
         members.get(leader).kill();
         String id = api.submit(TrivialJob.manifest(settings.image(), TrivialJob.COMMAND,
@@ -135,7 +138,7 @@ final class InstancesSuite {
         while (System.nanoTime() < deadline) {
             List<Integer> leaders = new ArrayList<>();
             for (int i = 0; i < members.size(); i++) {
-                if (new BerthApi(members.get(i).api()).info().path("leader").asBoolean()) {
+                if (members.get(i).client().info().path("leader").asBoolean()) {
                     leaders.add(i);
                 }
             }

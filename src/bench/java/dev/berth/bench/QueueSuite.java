@@ -45,7 +45,7 @@ final class QueueSuite {
         StoreScaleResult.Observation atEnd;
         try (var server = BerthServer.start(settings, "berth-queue", settings.workDir().resolve("db-queue")
                 .resolve("berth"), queueOfEight(instanceId))) {
-            var rounds = new BerthRound(new BerthApi(server.api()), docker, instanceId, false, settings.image(),
+            var rounds = new BerthRound(server.client(), docker, instanceId, false, settings.image(),
                     server::cost);
             quiet.settle("queue warm-up");
             rounds.run("queue-warmup", WARM_UP_JOBS, IN_FLIGHT, GIVE_UP_AFTER);
@@ -108,7 +108,7 @@ final class QueueSuite {
     private String prepareFullQueue(Path database) throws Exception {
         try (var server = BerthServer.start(settings, "berth-queued-prepare", database,
                 queueOfEight(settings.instanceId("queued")))) {
-            var api = new BerthApi(server.api());
+            var api = server.client();
             String sleeper = TrivialJob.manifest(settings.image(), List.of("sleep", "3600"),
                     Map.of("bench.queue", "running"));
             for (int i = 0; i < MAX_RUNNING; i++) {

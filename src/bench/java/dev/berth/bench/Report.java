@@ -62,6 +62,7 @@ final class Report {
                 .append("(see the README's *Benchmark* section). Every figure is the median over the rounds, ")
                 .append("with the smallest and largest round in brackets: `median (min–max)`. The figures above the ")
                 .append("analysis are generated; rerunning `scripts/bench` replaces them.\n\n")
+                .append(ReportMethods.SERVERS)
                 .append("## Machine\n\n").append(ReportTables.machine(results));
         if (!results.wasQuiet) {
             doc.append("\n**The machine was not quiet during this run** (Maven tests ran meanwhile): the figures ")

@@ -2,6 +2,15 @@ package dev.berth.bench;
 
 /** What each section measures, in words, for the report: a figure is only as good as its definition. */
 final class ReportMethods {
+    /** How every server of the run is set up, whatever the sections. */
+    static final String SERVERS = """
+            Every Berth server runs with authentication on, as in use: each API request carries a bearer token, \
+            which Berth looks up by its hash, and each POST is also written to the audit trail; the quotas are off \
+            (`quotas.submissionsPerSecond=0`, no `quotas.maxActiveJobsPerOwner`), since the benchmark measures the \
+            runner, not a site's limits.
+
+            """;
+
     static final String THROUGHPUT = """
             N trivial jobs (`sh -c "echo bench; exit 0"` in the local test image) are submitted at once, and the \
             round ends when every one of them is done. **Berth**: N POSTs sent at once; done when no job of the \

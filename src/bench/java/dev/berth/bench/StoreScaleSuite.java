@@ -53,7 +53,7 @@ final class StoreScaleSuite {
     /** Runs one job to completion (the seed's template) and leaves the active jobs running; returns the template's id. */
     private String prepare(Path database) throws Exception {
         try (var server = BerthServer.start(settings, "berth-scale-prepare", database, instance())) {
-            var api = new BerthApi(server.api());
+            var api = server.client();
             String template = api.submit(TrivialJob.manifest(settings.image(), TrivialJob.COMMAND,
                     Map.of("bench.scale", "finished"))).join();
             String sleeper = TrivialJob.manifest(settings.image(), List.of("sleep", "3600"),

@@ -46,7 +46,7 @@ final class ThroughputSuite {
             try (var server = BerthServer.start(settings, "berth-" + mode, database, Map.of(
                     "reconciler.instanceId", instanceId, "docker.swarmMode", Boolean.toString(swarm),
                     "queues.default.maxRunning", Integer.toString(Math.max(settings.jobs(), WARM_UP_JOBS))))) {
-                var rounds = new BerthRound(new BerthApi(server.api()), docker, instanceId, swarm, settings.image(),
+                var rounds = new BerthRound(server.client(), docker, instanceId, swarm, settings.image(),
                         server::cost);
                 quiet.settle(mode + " warm-up");
                 rounds.run(mode + "-warmup", WARM_UP_JOBS);

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 
 /**
  * Runs wrk (Debian's package) against one URL and reads its summary. Every run is bounded in time
- * (-d, and killed if it overruns).
+ * (-d, and killed if it overruns). The scripts send the server's token, which they read from the
+ * environment rather than -H: a command line is public to every user of the machine.
  */
 final class Wrk {
     static final int THREADS = 2;
@@ -30,10 +31,12 @@ final class Wrk {
 
     private final Path scripts;
     private final String image;
+    private final String token;
 
-    Wrk(Path scripts, String image) {
+    Wrk(Path scripts, String image, String token) {
         this.scripts = scripts;
         this.image = image;
+        this.token = token;
     }
 
     Run run(String script, URI url, Duration duration, List<String> scriptArgs) throws IOException,
@@ -47,6 +50,7 @@ final class Wrk {
         }
         var builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("BERTH_BENCH_IMAGE", image);
+        builder.environment().put("BERTH_BENCH_TOKEN", token);
         Process wrk = builder.start();
         if (!wrk.waitFor(duration.toSeconds() + 30, TimeUnit.SECONDS)) {
             wrk.destroyForcibly();
