@@ -4,6 +4,18 @@ import com.codahale.metrics.Gauge;
 import dev.berth.api.ManifestLimits;
 import dev.berth.api.ManifestValidator;
 import dev.berth.api.PlacementRules;
+import dev.berth.api.SitePolicyRules;
+import dev.berth.auth.AuthSetup;
+import dev.berth.auth.BootstrapToken;
+import dev.berth.auth.TokenService;
+import dev.berth.core.SitePolicy;
+import dev.berth.db.AuditLog;
+import dev.berth.db.TokenStore;
+import dev.berth.docker.JobLimits;
+import dev.berth.jobs.SubmissionGate;
+import dev.berth.jobs.SubmissionRate;
+import dev.berth.resources.AuditResource;
+import dev.berth.resources.TokensResource;
 import dev.berth.config.CapacityConfig;
 import dev.berth.config.DockerConfig;
 import dev.berth.core.Backend;
@@ -95,6 +107,7 @@ public class BerthApplication extends Application<BerthConfiguration> {
     protected void addDefaultCommands(Bootstrap<BerthConfiguration> bootstrap) {
         bootstrap.addCommand(new BerthServerCommand(this));
         bootstrap.addCommand(new CheckCommand<>(this));
+        bootstrap.addCommand(new TokenCommand());
     }
 
     @Override
@@ -137,6 +150,7 @@ public class BerthApplication extends Application<BerthConfiguration> {
         var resolver = new SpecResolver(commands);
 
         DockerConfig docker = config.getDocker();
+        SitePolicy policy = config.getPolicy().build();
         List<String> badConstraints = PlacementRules.constraintProblems("docker.swarm.constraints",
                 docker.getSwarm().getConstraints());
         if (!badConstraints.isEmpty()) {
@@ -147,7 +161,8 @@ public class BerthApplication extends Application<BerthConfiguration> {
                 docker.getCallTimeout().toJavaDuration(), docker.getPullTimeout().toJavaDuration(),
                 docker.getSwarm().getConstraints(), docker.getSwarm().isImagesDistributedByHand(),
                 auth == null ? null : new RegistryCredentials(auth.getServerAddress(), auth.getUsername(),
-                        auth.getPassword()), docker.getSwarm().getTaskPollInterval().toJavaDuration()),
+                        auth.getPassword()), docker.getSwarm().getTaskPollInterval().toJavaDuration(),
+                new JobLimits(policy.noNewPrivileges(), policy.pidsLimit(), policy.defaultMemoryMb())),
                 instanceId, clock);
         environment.lifecycle().manage(new Managed() {
             @Override
@@ -217,16 +232,27 @@ public class BerthApplication extends Application<BerthConfiguration> {
         // With launching paused a new job has nothing to wake the loop for; the tick still looks.
         Runnable wakeOnSubmit = config.getReconciler().isLaunch() ? wakeOnChange : () -> { };
         var jobs = new JobService(store, new ManifestValidator(limits), resolver, new JobIds(clock), clock,
-                wakeOnSubmit);
+                wakeOnSubmit, new SitePolicyRules(policy));
+        var tokens = new TokenStore(jdbi, writes);
+        var tokenService = new TokenService(tokens, clock);
+        if (config.getAuth().isEnabled()) {
+            BootstrapToken.createIfNone(tokenService, Path.of(config.getAuth().getBootstrapTokenFile()));
+        }
+        var gate = new SubmissionGate(new SubmissionRate(config.getQuotas().getSubmissionsPerSecond(), System::nanoTime),
+                config.getQuotas().getMaxActiveJobsPerOwner(), store);
         var jersey = environment.jersey();
         jersey.register(new BodySizeLimit((int) config.getApi().getMaxBodySize().toBytes()));
+        var audit = new AuditLog(jdbi, writes);
+        AuthSetup.register(jersey, config.getAuth().isEnabled(), tokens, audit, clock);
         jersey.register(new YamlBodyReader(environment.getObjectMapper()));
         ManifestErrorMappers.all().forEach(jersey::register);
         var control = new JobControl(store, lifecycle, clock, wakeOnChange);
         var liveLogs = new LiveLogs(gateway, store, maxLogBytes);
         var followers = new LogFollowers(liveLogs);
         environment.lifecycle().manage(followers);
-        jersey.register(new JobsResource(jobs, control, store, new JobLogs(store, liveLogs), followers));
+        jersey.register(new JobsResource(jobs, control, store, new JobLogs(store, liveLogs), followers, gate));
+        jersey.register(new TokensResource(tokenService));
+        jersey.register(new AuditResource(audit));
         jersey.register(new CommandsResource(commands, gateway, environment.getObjectMapper()));
         jersey.register(new InfoResource(gateway, docker.getHost(), docker.isSwarmMode(), instanceId, leadership));
         jersey.register(new NodesResource(gateway));

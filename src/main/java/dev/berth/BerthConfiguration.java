@@ -5,6 +5,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 import dev.berth.config.ApiConfig;
+import dev.berth.config.AuthConfig;
+import dev.berth.config.PolicyConfig;
+import dev.berth.config.QuotasConfig;
 import dev.berth.config.DockerConfig;
 import dev.berth.config.JobsConfig;
 import dev.berth.config.LogsConfig;
@@ -53,6 +56,24 @@ public class BerthConfiguration extends Configuration {
     @JsonProperty
     @JsonSetter(nulls = Nulls.AS_EMPTY)
     private JobsConfig jobs = new JobsConfig();
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    @JsonSetter(nulls = Nulls.AS_EMPTY)
+    private AuthConfig auth = new AuthConfig();
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    @JsonSetter(nulls = Nulls.AS_EMPTY)
+    private QuotasConfig quotas = new QuotasConfig();
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    @JsonSetter(nulls = Nulls.AS_EMPTY)
+    private PolicyConfig policy = new PolicyConfig();
 
     /** The queues jobs wait in for room, by name; the shipped config.yml defines {@code default}. */
     @Valid
@@ -110,6 +131,18 @@ public class BerthConfiguration extends Configuration {
 
     public ApiConfig getApi() {
         return api;
+    }
+
+    public AuthConfig getAuth() {
+        return auth;
+    }
+
+    public QuotasConfig getQuotas() {
+        return quotas;
+    }
+
+    public PolicyConfig getPolicy() {
+        return policy;
     }
 
     public DataSourceFactory getDatabase() {

@@ -46,6 +46,7 @@ class H2SecondProcessIT {
     void aSecondProcessOnTheSameFileRefusesToStartAndTheFirstCarriesOn() throws IOException {
         first = BerthProcess.forInstance(INSTANCE, TestEngine.HOST, false);
         first.start(DEADLINE);
+        client.register(first.adminToken());
         var api = new JobsApi(client, first.port());
         String before = api.submitJson(job("before"));
         assertThat(api.awaitTerminal(before, DEADLINE).at("/status/phase").asText()).isEqualTo("Succeeded");

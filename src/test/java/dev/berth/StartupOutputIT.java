@@ -52,6 +52,12 @@ class StartupOutputIT {
 
             assertThat(first).anyMatch(line -> line.contains("dev.berth.db.Database: applying"));
             assertThat(second).noneMatch(line -> line.contains("applying"));
+            // The first start creates the admin token and says where it is, never what it is.
+            String token = berth.adminToken().token();
+            assertThat(first).anyMatch(line -> line.contains("created the admin token and wrote it to"));
+            assertThat(second).noneMatch(line -> line.contains("created the admin token"));
+            assertThat(first).noneMatch(line -> line.contains(token));
+            assertThat(second).noneMatch(line -> line.contains(token));
             for (List<String> start : List.of(first, second)) {
                 assertThat(start).as("the start's output").anyMatch(line -> line.contains("Starting berth"))
                         .allMatch(StartupOutputIT::isOwnLine);

@@ -77,6 +77,12 @@ class SwarmJobsTest {
         assertThat(spec.getLabels()).containsEntry("berth.managed", "true").containsEntry("berth.job", id)
                 .containsEntry("berth.attempt", "1").containsEntry("berth.instance", INSTANCE);
         assertThat(spec.getTaskTemplate().getContainerSpec().getLabels()).containsEntry("berth.job", id);
+        // The site policy's process limit reaches the task's container (policy.pidsLimit, default 4096).
+        var containers = TestEngine.docker().listContainersCmd().withLabelFilter(java.util.Map.of("berth.job", id))
+                .exec();
+        assertThat(containers).hasSize(1);
+        assertThat(TestEngine.docker().inspectContainerCmd(containers.get(0).getId()).exec().getHostConfig()
+                .getPidsLimit()).isEqualTo(4096L);
         try (var cancelled = APP.client().target("http://127.0.0.1:" + APP.getLocalPort() + "/api/v1/jobs/" + id
                 + "/cancel").request().post(jakarta.ws.rs.client.Entity.json(""))) {
             assertThat(cancelled.getStatus()).isEqualTo(200);

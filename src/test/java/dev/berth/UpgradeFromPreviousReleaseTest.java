@@ -3,10 +3,10 @@ package dev.berth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.berth.support.BerthTestApp;
 import dev.berth.support.JobsApi;
 import dev.berth.support.TestEngine;
 import io.dropwizard.testing.ConfigOverride;
-import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -46,7 +46,7 @@ class UpgradeFromPreviousReleaseTest {
         String database = copyOfFixture();
         // The old release's container of the running job, as it would still be on the engine.
         String container = startContainer(RUNNING, "echo adopted; sleep 2");
-        app = new DropwizardAppExtension<>(BerthApplication.class, ResourceHelpers.resourceFilePath("test-config.yml"),
+        app = BerthTestApp.withSettings(Path.of(database + ".admin-token"),
                 ConfigOverride.config("database.url", "jdbc:h2:" + database),
                 ConfigOverride.config("reconciler.instanceId", FIXTURE_INSTANCE));
         app.before();
@@ -58,6 +58,7 @@ class UpgradeFromPreviousReleaseTest {
 
         assertThat(jobs.keySet()).containsExactlyInAnyOrder("ok", "retried", "from-command", "cancelled", "running");
         assertThat(adopted.get("status").get("phase").asText()).as(adopted.toString()).isEqualTo("Succeeded");
+        assertThat(adopted.has("owner")).as("a job from before tokens has no owner").isFalse();
         assertThat(adopted.get("attempts")).as(adopted.toString()).singleElement().satisfies(attempt -> {
             assertThat(attempt.get("phase").asText()).isEqualTo("Succeeded");
             assertThat(attempt.get("steps")).singleElement().satisfies(step -> {

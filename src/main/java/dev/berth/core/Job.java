@@ -6,8 +6,9 @@ import java.util.Optional;
 
 /**
  * A job record as stored: the user's spec (sensitive values masked), those values apart, what the
- * reconciler observed, its latest attempt (null before the first launch), and the row version that
- * makes every status write conditional on the state it was based on.
+ * reconciler observed, its latest attempt (null before the first launch), the row version that
+ * makes every status write conditional on the state it was based on, and who submitted it (the
+ * name of the caller's token; null for jobs stored before Berth had tokens).
  */
 public record Job(
         String id,
@@ -18,11 +19,18 @@ public record Job(
         Secrets secrets,
         JobStatus status,
         Attempt attempt,
-        long version) {
+        long version,
+        String owner) {
 
     public Job {
         labels = SortedMaps.copyOf(labels);
         secrets = secrets == null ? Secrets.NONE : secrets;
+    }
+
+    /** A job nobody owns. */
+    public Job(String id, String name, Map<String, String> labels, long generation, JobSpec spec, Secrets secrets,
+               JobStatus status, Attempt attempt, long version) {
+        this(id, name, labels, generation, spec, secrets, status, attempt, version, null);
     }
 
     /** A job without sensitive values. */
@@ -38,27 +46,28 @@ public record Job(
     }
 
     public Job withStatus(JobStatus newStatus) {
-        return new Job(id, name, labels, generation, spec, secrets, newStatus, attempt, version);
+        return new Job(id, name, labels, generation, spec, secrets, newStatus, attempt, version, owner);
     }
 
     /** The status and, when the change has one, the attempt it brings. */
     public Job with(StatusChange change) {
         return new Job(id, name, labels, generation, spec, secrets, change.status(),
-                change.attempt() != null ? change.attempt() : attempt, version);
+                change.attempt() != null ? change.attempt() : attempt, version, owner);
     }
 
     public Job withVersion(long newVersion) {
-        return new Job(id, name, labels, generation, spec, secrets, status, attempt, newVersion);
+        return new Job(id, name, labels, generation, spec, secrets, status, attempt, newVersion, owner);
     }
 
     /** A cancel request: only {@code desired} changes in a spec once it is accepted. */
     /** The same job with another spec (a new generation): its queue or priority changed. */
     public Job withSpec(JobSpec newSpec) {
-        return new Job(id, name, labels, generation + 1, newSpec, secrets, status, attempt, version);
+        return new Job(id, name, labels, generation + 1, newSpec, secrets, status, attempt, version, owner);
     }
 
     public Job withDesired(Desired desired) {
-        return new Job(id, name, labels, generation + 1, spec.withDesired(desired), secrets, status, attempt, version);
+        return new Job(id, name, labels, generation + 1, spec.withDesired(desired), secrets, status, attempt,
+                version, owner);
     }
 
     /** The spec a launch resolves, with the sensitive values put back. */

@@ -9,6 +9,8 @@ import liquibase.Scope;
 import liquibase.UpdateSummaryOutputEnum;
 import liquibase.changelog.ChangeSet;
 import liquibase.ui.LoggerUIService;
+import com.codahale.metrics.MetricRegistry;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collections;
@@ -100,7 +102,7 @@ public final class Database {
         var extensions = jdbi.getConfig(Extensions.class);
         var factory = extensions.findFactory(SqlObjectFactory.class).orElseThrow();
         for (Class<?> dao : List.of(JobDao.class, LabelDao.class, EventDao.class, AttemptDao.class, OutputDao.class,
-                CommandDao.class, InstanceDao.class, LeaseDao.class)) {
+                CommandDao.class, InstanceDao.class, LeaseDao.class, TokenDao.class, AuditDao.class)) {
             extensions.findMetadata(dao, factory);
         }
     }
@@ -111,8 +113,12 @@ public final class Database {
      * WARN in config.yml), and Berth says in one line of its own which change sets it applies.
      */
     public static void migrate(DataSourceFactory factory, Environment environment) throws Exception {
+        migrate(factory, environment.metrics());
+    }
+
+    private static void migrate(DataSourceFactory factory, MetricRegistry metrics) throws Exception {
         StoreAtStart.probe(factory);
-        ManagedDataSource dataSource = factory.build(environment.metrics(), "migrations");
+        ManagedDataSource dataSource = factory.build(metrics, "migrations");
         try (var liquibase = new CloseableLiquibaseWithClassPathMigrationsFile(dataSource, CHANGELOG)) {
             var toLogger = Map.<String, Object>of(Scope.Attr.ui.name(), new LoggerUIService(),
                     "liquibase.command.showSummaryOutput", UpdateSummaryOutputEnum.LOG);
@@ -124,6 +130,25 @@ public final class Database {
                 }
                 liquibase.update("");
             });
+        }
+    }
+
+    /** The store for a command run from the shell (such as {@code token}): migrated, then opened. */
+    public static CommandStoreHandle openForCommand(DataSourceFactory factory) throws Exception {
+        applySettings(factory);
+        MetricRegistry metrics = new MetricRegistry();
+        migrate(factory, metrics);
+        ManagedDataSource dataSource = factory.build(metrics, "command");
+        Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
+        return new CommandStoreHandle(jdbi, SerialWrites.forUrl(factory.getUrl()), dataSource);
+    }
+
+    /** An opened store and what closes it. */
+    public record CommandStoreHandle(Jdbi jdbi, SerialWrites writes, ManagedDataSource dataSource)
+            implements AutoCloseable {
+        @Override
+        public void close() throws Exception {
+            dataSource.stop();
         }
     }
 

@@ -15,10 +15,10 @@ public interface JobDao extends SqlObject {
     @SqlUpdate("""
             INSERT INTO jobs (id, name, labels, spec, secrets, generation, resolved, phase, reason, message,
                 exit_code, attempts, created_at, started_at, finished_at, observed_generation, next_attempt_at,
-                expires_at, node_losses, queue, priority, version)
+                expires_at, node_losses, queue, priority, version, owner)
             VALUES (:id, :name, :labels, :spec, :secrets, :generation, :resolved, :phase, :reason, :message,
                 :exitCode, :attempts, :createdAt, :startedAt, :finishedAt, :observedGeneration, :nextAttemptAt,
-                :expiresAt, :nodeLosses, :queue, :priority, :version)
+                :expiresAt, :nodeLosses, :queue, :priority, :version, :owner)
             """)
     void insert(@BindMethods JobRow row);
 
@@ -123,6 +123,9 @@ public interface JobDao extends SqlObject {
     @SqlQuery("SELECT COUNT(*) FROM jobs")
     long count();
 
+    @SqlQuery("SELECT COUNT(*) FROM jobs WHERE owner = :owner AND phase IN ('Pending', 'Launching', 'Running')")
+    long countActive(@Bind("owner") String owner);
+
     /** A page of jobs, newest first; every filter is optional and labels must all match. */
     default List<JobRow> page(JobQuery query) {
         StringBuilder sql = new StringBuilder("SELECT * FROM jobs WHERE 1 = 1");
@@ -132,6 +135,9 @@ public interface JobDao extends SqlObject {
         if (query.after() != null) {
             sql.append(" AND id < :after");
         }
+        if (query.owner() != null) {
+            sql.append(" AND owner = :owner");
+        }
         for (int i = 0; i < query.labels().size(); i++) {
             sql.append(" AND id IN (SELECT job_id FROM job_labels WHERE label_key = :key").append(i)
                     .append(" AND label_value = :value").append(i).append(')');
@@ -140,6 +146,7 @@ public interface JobDao extends SqlObject {
         var statement = getHandle().createQuery(sql.toString())
                 .bind("phase", query.phase())
                 .bind("after", query.after())
+                .bind("owner", query.owner())
                 .bind("limit", query.limit() + 1);
         int i = 0;
         for (var label : query.labels().entrySet()) {

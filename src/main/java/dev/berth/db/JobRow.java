@@ -23,7 +23,8 @@ public record JobRow(
         int nodeLosses,
         String queue,
         int priority,
-        long version) {
+        long version,
+        String owner) {
 
     /**
      * Without the spec, secrets and resolved spec: JDBI quotes its arguments in the message of a

@@ -15,6 +15,6 @@ public final class JobRowMapper implements RowMapper<JobRow> {
                 rs.getLong("created_at"), Columns.along(rs, "started_at"), Columns.along(rs, "finished_at"),
                 rs.getLong("observed_generation"), Columns.along(rs, "next_attempt_at"),
                 Columns.along(rs, "expires_at"), rs.getInt("node_losses"), rs.getString("queue"), rs.getInt("priority"),
-                rs.getLong("version"));
+                rs.getLong("version"), rs.getString("owner"));
     }
 }

@@ -57,7 +57,7 @@ final class JobRows {
                 resolvedJson, s.phase().name(), name(s.reason()), cut(s.message()), s.exitCode(), s.attempts(),
                 millis(s.createdAt()), millis(s.startedAt()), millis(s.finishedAt()), s.observedGeneration(),
                 millis(s.nextAttemptAt()), millis(s.expiresAt()), s.nodeLosses(), job.spec().queue(),
-                job.spec().priority(), job.version());
+                job.spec().priority(), job.version(), job.owner());
     }
 
     JobRecord toRecord(JobRow row) {
@@ -71,7 +71,7 @@ final class JobRows {
                 instant(row.expiresAt()), row.nodeLosses());
         Secrets secrets = row.secrets() == null ? Secrets.NONE : new Secrets(read(row.secrets(), SECRETS));
         return new Job(row.id(), row.name(), read(row.labels(), LABELS), row.generation(),
-                spec(row.spec()), secrets, status, latest, row.version());
+                spec(row.spec()), secrets, status, latest, row.version(), row.owner());
     }
 
     private JobSpec spec(String text) {

@@ -133,6 +133,11 @@ public class JobStore {
     }
 
     /** The job's place in its queue, 1 for the next to launch; empty unless it is pending. */
+    /** The jobs of that owner not finished yet (Pending, Launching, Running). */
+    public long countActive(String owner) {
+        return jdbi.withExtension(JobDao.class, dao -> dao.countActive(owner));
+    }
+
     public Optional<Long> queuePosition(Job job) {
         if (job.status().phase() != Phase.Pending) {
             return Optional.empty();

@@ -36,8 +36,10 @@ final class ContainerBackend {
     private final ImageSource images;
     private final Clock clock;
     private final Duration callTimeout;
+    private final JobLimits limits;
 
-    ContainerBackend(DockerClient docker, ImageSource images, Clock clock, Duration callTimeout) {
+    ContainerBackend(DockerClient docker, ImageSource images, Clock clock, Duration callTimeout, JobLimits limits) {
+        this.limits = limits;
         this.docker = docker;
         this.images = images;
         this.clock = clock;
@@ -157,6 +159,7 @@ final class ContainerBackend {
 
     private String create(LaunchRequest request) {
         ResolvedSpec spec = request.spec();
+        // Never privileged, host network, PID or IPC, nor devices but GPUs the policy allowed: none is set.
         HostConfig host = HostConfig.newHostConfig()
                 .withPrivileged(false)
                 .withBinds(spec.mounts().stream()
@@ -170,6 +173,12 @@ final class ContainerBackend {
                             .withSource(v.name()).withTarget(v.target())
                             .withVolumeOptions(new VolumeOptions().withLabels(request.volumeLabels())))
                     .toList());
+        }
+        if (limits.noNewPrivileges()) {
+            host.withSecurityOpts(List.of("no-new-privileges"));
+        }
+        if (limits.pidsLimit() > 0) {
+            host.withPidsLimit(limits.pidsLimit());
         }
         if (spec.resources().cpus() != null) {
             host.withNanoCPUs(Math.round(spec.resources().cpus() * 1e9));

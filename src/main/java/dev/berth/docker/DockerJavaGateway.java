@@ -29,6 +29,7 @@ public final class DockerJavaGateway implements DockerGateway, Closeable {
     private final String instanceId;
     private final ContainerBackend containers;
     private final SwarmBackend services;
+    private final JobLimits limits;
     private final SwarmRole swarmRole;
     private final LogFollower follower;
     private final Volumes volumes;
@@ -46,12 +47,13 @@ public final class DockerJavaGateway implements DockerGateway, Closeable {
         this.instanceId = instanceId;
         ImageSource images = new ImageSource(docker, settings.pullMissingImages(), settings.pullTimeout(),
                 settings.credentials());
-        this.containers = new ContainerBackend(docker, images, clock, settings.callTimeout());
+        this.limits = settings.limits();
+        this.containers = new ContainerBackend(docker, images, clock, settings.callTimeout(), limits);
         OwnNode ownNode = new OwnNode(docker);
         this.taskWatch = new SwarmTaskWatch(docker, ownNode, instanceId, settings.taskPollInterval(), clock);
         this.services = new SwarmBackend(docker, new ServiceImages(docker, images, settings.imagesDistributedByHand(), clock),
                 new ServiceCreator(http, settings.credentials()), nodes, taskWatch, ownNode, settings.swarmConstraints(),
-                clock, settings.callTimeout());
+                clock, settings.callTimeout(), limits);
         this.volumes = new Volumes(docker);
         this.swarmRole = new SwarmRole(() -> isSwarmManager(docker.infoCmd().exec()), clock);
     }
@@ -111,7 +113,8 @@ public final class DockerJavaGateway implements DockerGateway, Closeable {
     }
 
     @Override
-    public LaunchOutcome launch(Backend backend, LaunchRequest request) {
+    public LaunchOutcome launch(Backend backend, LaunchRequest asked) {
+        LaunchRequest request = asked.withSpec(limits.withDefaults(asked.spec()));
         return call("launch " + request.name(),
                 () -> backend == Backend.SERVICE ? services.launch(request) : containers.launch(request));
     }

@@ -23,6 +23,10 @@ public record LaunchRequest(String name, Map<String, String> labels, ResolvedSpe
         this(name, labels, spec, List.of(), Placement.NONE, null);
     }
 
+    LaunchRequest withSpec(ResolvedSpec newSpec) {
+        return new LaunchRequest(name, labels, newSpec, volumes, placement, nodeId);
+    }
+
     /** The labels a shared volume gets: those that say whose it is, without the step's. */
     Map<String, String> volumeLabels() {
         Map<String, String> owner = new TreeMap<>();

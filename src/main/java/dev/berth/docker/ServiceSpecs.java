@@ -40,13 +40,24 @@ final class ServiceSpecs {
      * The service as the engine's API reads it. {@code image} is what any node can resolve (see
      * ServiceImages); {@code serverConstraints} apply to every job.
      */
-    static ObjectNode of(LaunchRequest request, String image, List<String> serverConstraints) {
+    static ObjectNode of(LaunchRequest request, String image, List<String> serverConstraints, JobLimits limits) {
         ObjectNode spec = DOCKER_JSON.valueToTree(model(request, image,
                 serverConstraints));
         ObjectNode task = (ObjectNode) spec.get("TaskTemplate");
         addPreferences(task, request.placement().preferences());
         addGenericReservations(task, request.spec().resources());
+        addPidsLimit(task, limits.pidsLimit());
         return spec;
+    }
+
+    /**
+     * A task's process limit (engine API 1.41), which docker-java's model lacks. A swarm task cannot
+     * be given no-new-privileges before API 1.50: in swarm mode the policy's noNewPrivileges is not sent.
+     */
+    private static void addPidsLimit(ObjectNode task, long pidsLimit) {
+        if (pidsLimit > 0) {
+            object(object(task, "Resources"), "Limits").put("Pids", pidsLimit);
+        }
     }
 
     /** Placement preferences, which docker-java's model lacks: {@code {"Spread": {"SpreadDescriptor": ...}}}. */

@@ -32,12 +32,14 @@ final class SwarmBackend {
     private final SwarmTasks tasks;
     private final SwarmNodes nodes;
     private final SwarmTaskWatch taskWatch;
+    private final JobLimits limits;
     /** The latest listing's tasks: the reconciler observes a pass's jobs from the listing of that pass. */
     private volatile ListedTasks listed = ListedTasks.NONE;
 
     SwarmBackend(DockerClient docker, ServiceImages images, ServiceCreator creator, SwarmNodes nodes,
                  SwarmTaskWatch taskWatch, OwnNode ownNode, List<String> serverConstraints, Clock clock,
-                 Duration callTimeout) {
+                 Duration callTimeout, JobLimits limits) {
+        this.limits = limits;
         this.nodes = nodes;
         this.taskWatch = taskWatch;
         this.docker = docker;
@@ -97,7 +99,7 @@ final class SwarmBackend {
     /** A 409 means an earlier launch of this very attempt got as far as creating it: adopt that one. */
     private LaunchOutcome createOrAdopt(LaunchRequest request, String image) {
         try {
-            String id = creator.create(ServiceSpecs.of(request, image, serverConstraints));
+            String id = creator.create(ServiceSpecs.of(request, image, serverConstraints, limits));
             return new LaunchOutcome.Launched(id, false);
         } catch (ConflictException e) {
             LOG.info("service {} already existed: adopting it", request.name());

@@ -37,8 +37,8 @@ public class JobControl {
         this.wakeReconciler = wakeReconciler;
     }
 
-    /** The job after the request; empty if there is no such job. */
-    public Optional<Job> cancel(String id) {
+    /** The job after {@code by}'s request (null: nobody named); empty if there is no such job. */
+    public Optional<Job> cancel(String id, String by) {
         for (int i = 0; i < ATTEMPTS; i++) {
             Optional<Job> found = store.find(id);
             if (found.isEmpty()) {
@@ -53,7 +53,7 @@ public class JobControl {
                 return found;
             }
             Job cancelled = requestCancel(job);
-            if (store.recordSpec(job, cancelled, List.of(event(cancelled)))) {
+            if (store.recordSpec(job, cancelled, List.of(event(cancelled, by)))) {
                 wakeReconciler.run();
                 return store.find(id);
             }
@@ -116,9 +116,10 @@ public class JobControl {
         return requested.withStatus(status.withExpiresAt(AttemptEnding.expiry(requested, now, lifecycle)));
     }
 
-    private JobEvent event(Job job) {
+    private JobEvent event(Job job, String by) {
         boolean done = job.status().phase() == Phase.Cancelled;
-        String message = done ? job.status().message() : "cancel requested: stopping the running attempt";
+        String message = (done ? job.status().message() : "cancel requested: stopping the running attempt")
+                + (by == null ? "" : " (by " + by + ")");
         return new JobEvent(clock.instant(), EventType.Normal, job.status().phase(), Reason.Cancelled, message,
                 job.currentAttempt());
     }

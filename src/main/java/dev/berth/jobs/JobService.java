@@ -5,6 +5,7 @@ import dev.berth.api.JobManifest;
 import dev.berth.command.ResolutionException;
 import dev.berth.api.ManifestValidator;
 import dev.berth.api.QueueChange;
+import dev.berth.api.SitePolicyRules;
 import dev.berth.core.Job;
 import dev.berth.core.JobRecord;
 import dev.berth.core.JobEvent;
@@ -14,10 +15,13 @@ import dev.berth.core.JobStatus;
 import dev.berth.core.Phase;
 import dev.berth.core.Reason;
 import dev.berth.core.Secrets;
+import dev.berth.core.SitePolicy;
 import dev.berth.db.JobStore;
 import dev.berth.db.NameTakenException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /** Accepts manifests: validates them, applies the idempotent-name rule, stores them and wakes the loop. */
@@ -28,9 +32,16 @@ public class JobService {
     private final JobIds ids;
     private final Clock clock;
     private final Runnable wakeReconciler;
+    private final SitePolicyRules policy;
 
     public JobService(JobStore store, ManifestValidator validator, SpecResolver resolver, JobIds ids, Clock clock,
                       Runnable wakeReconciler) {
+        this(store, validator, resolver, ids, clock, wakeReconciler, new SitePolicyRules(SitePolicy.NONE));
+    }
+
+    public JobService(JobStore store, ManifestValidator validator, SpecResolver resolver, JobIds ids, Clock clock,
+                      Runnable wakeReconciler, SitePolicyRules policy) {
+        this.policy = policy;
         this.store = store;
         this.validator = validator;
         this.resolver = resolver;
@@ -47,46 +58,61 @@ public class JobService {
     /** The stored job, and whether this call created it (false: the same named job already existed). */
     public record Submitted(JobRecord job, boolean created) { }
 
+    /** Submitted by nobody in particular (tests of what does not depend on who). */
     public Submitted submit(JobManifest manifest) {
+        return submit(manifest, null);
+    }
+
+    /** {@code owner}: the submitting token's name, kept with the job (null: none). */
+    public Submitted submit(JobManifest manifest, String owner) {
         // The sensitive values are taken out of the spec here, before anything is stored or shown.
         Secrets.Split split = Secrets.split(pinned(validator.toSpec(manifest)));
         JobSpec spec = split.shown();
         Map<String, String> labels = manifest.labels() == null ? Map.of() : manifest.labels();
-        Optional<Submitted> existing = sameNamed(manifest.name(), split, labels);
+        Optional<Submitted> existing = sameNamed(manifest.name(), split, labels, owner);
         if (existing.isPresent()) {
             return existing.get();
         }
         var now = clock.instant();
         Job job = new Job(ids.next(), manifest.name(), labels, 1, spec, split.secrets(), JobStatus.submitted(now),
-                null, 0);
+                null, 0, owner);
         try {
             store.create(job, new JobEvent(now, JobEvent.EventType.Normal, Phase.Pending, Reason.Submitted,
-                    "accepted", 1));
+                    owner == null ? "accepted" : "accepted from " + owner, 1));
         } catch (NameTakenException raced) {
             // Another request stored the same name between our look and our insert: judge against it.
-            return sameNamed(manifest.name(), split, labels).orElseThrow(() -> raced);
+            return sameNamed(manifest.name(), split, labels, owner).orElseThrow(() -> raced);
         }
         wakeReconciler.run();
         return new Submitted(store.findRecord(job.id()).orElseThrow(), true);
     }
 
     /**
-     * Resolves a job from a command once now, so that a missing or bad value is a 422 naming the
-     * input rather than a failed job later, and pins the version it resolved against.
+     * Resolves a job once now, so that a missing or bad value of a command is a 422 naming the input
+     * rather than a failed job later, and a rule of the site's policy is a 422 naming the rule; a job
+     * from a command is pinned to the version it resolved against.
      */
     private JobSpec pinned(JobSpec spec) {
-        if (spec.fromCommand() == null) {
-            return spec;
-        }
+        SpecResolver.Resolution resolution;
         try {
-            SpecResolver.Resolution resolution = resolver.resolve(spec);
-            return spec.withFromCommand(spec.fromCommand().withResolution(resolution.version(), resolution.sensitive()));
+            resolution = resolver.resolve(spec);
         } catch (ResolutionException e) {
             throw new InvalidRequestException(e.problems().stream().map(p -> "fromCommand: " + p).toList());
         }
+        // The site's policy judges what would run: for a command, what it resolves to now.
+        List<String> refused = policy.problems(spec.stepNames(), resolution.steps());
+        if (!refused.isEmpty()) {
+            throw new InvalidRequestException(refused);
+        }
+        if (spec.fromCommand() == null) {
+            return spec;
+        }
+        return spec.withFromCommand(spec.fromCommand().withResolution(resolution.version(), resolution.sensitive()));
     }
 
-    private Optional<Submitted> sameNamed(String name, Secrets.Split split, Map<String, String> labels) {
+    /** A job of that name is the same job only when all of it, its owner included, is the same. */
+    private Optional<Submitted> sameNamed(String name, Secrets.Split split, Map<String, String> labels,
+                                          String owner) {
         if (name == null) {
             return Optional.empty();
         }
@@ -94,7 +120,8 @@ public class JobService {
             Job job = found.job();
             // Its queue and priority may have been moved since (PATCH): still the same job.
             JobSpec asSubmitted = split.shown().withQueue(job.spec().queue(), job.spec().priority());
-            if (!job.spec().equals(asSubmitted) || !job.secrets().equals(split.secrets())
+            if (!Objects.equals(job.owner(), owner) || !job.spec().equals(asSubmitted)
+                    || !job.secrets().equals(split.secrets())
                     || !job.labels().equals(Map.copyOf(labels))) {
                 throw new NameConflictException(name);
             }

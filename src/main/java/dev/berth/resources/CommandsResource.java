@@ -1,5 +1,6 @@
 package dev.berth.resources;
 
+import jakarta.annotation.security.RolesAllowed;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,6 +26,10 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
 
+import static dev.berth.resources.Roles.ADMIN;
+import static dev.berth.resources.Roles.SUBMITTER;
+import static dev.berth.resources.Roles.VIEWER;
+
 /** Command templates: register (create or replace a version), list, read, delete, import from an image. */
 @Path("/api/v1/commands")
 @Produces(MediaType.APPLICATION_JSON)
@@ -44,6 +49,7 @@ public class CommandsResource {
     @PUT
     @Path("{name}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(ADMIN)
     public Response put(@PathParam("name") String name, JsonNode body) {
         String version = body == null ? null : body.path("version").isTextual() ? body.get("version").asText() : null;
         boolean existed = commands.find(name, version == null ? "" : version).isPresent();
@@ -52,12 +58,14 @@ public class CommandsResource {
     }
 
     @GET
+    @RolesAllowed({VIEWER, SUBMITTER})
     public Listing list() {
         return new Listing(commands.all().stream().map(row -> view(row, false)).toList());
     }
 
     @GET
     @Path("{name}")
+    @RolesAllowed({VIEWER, SUBMITTER})
     public CommandView get(@PathParam("name") String name, @QueryParam("version") String version) {
         CommandRow row = commands.find(name, version).orElseThrow(() -> notFound(name, version));
         return view(row, true);
@@ -65,6 +73,7 @@ public class CommandsResource {
 
     @DELETE
     @Path("{name}")
+    @RolesAllowed(ADMIN)
     public Response delete(@PathParam("name") String name, @QueryParam("version") String version) {
         if (commands.delete(name, version) == 0) {
             throw notFound(name, version);
@@ -75,6 +84,7 @@ public class CommandsResource {
     /** Reads the image's org.nrg.commands label from the local engine (never pulls) and registers it. */
     @POST
     @Path("import")
+    @RolesAllowed(ADMIN)
     public Response importFromImage(@QueryParam("image") String image) {
         if (image == null || image.isBlank()) {
             throw new BadRequestException("image is required: POST /api/v1/commands/import?image=<image>");

@@ -1,5 +1,6 @@
 package dev.berth.resources;
 
+import jakarta.annotation.security.RolesAllowed;
 import dev.berth.api.InfoView;
 import dev.berth.docker.DockerGateway;
 import dev.berth.docker.EngineInfo;
@@ -8,6 +9,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+
+import static dev.berth.resources.Roles.SUBMITTER;
+import static dev.berth.resources.Roles.VIEWER;
 
 @Path("/api/v1/info")
 @Produces(MediaType.APPLICATION_JSON)
@@ -28,6 +32,7 @@ public class InfoResource {
     }
 
     @GET
+    @RolesAllowed({VIEWER, SUBMITTER})
     public InfoView info() {
         EngineInfo engine = docker.engineInfo();
         String version = InfoResource.class.getPackage().getImplementationVersion();

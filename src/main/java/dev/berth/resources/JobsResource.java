@@ -4,6 +4,7 @@ import dev.berth.api.JobList;
 import dev.berth.api.JobManifest;
 import dev.berth.api.JobView;
 import dev.berth.api.QueueChange;
+import dev.berth.core.Caller;
 import dev.berth.core.Job;
 import dev.berth.core.JobRecord;
 import dev.berth.core.JobEvent;
@@ -14,6 +15,10 @@ import dev.berth.jobs.JobService;
 import dev.berth.jobs.JobLogs;
 import jakarta.ws.rs.BadRequestException;
 import dev.berth.jobs.JobControl;
+import dev.berth.jobs.SubmissionGate;
+import io.dropwizard.auth.Auth;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -30,6 +35,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 
+import static dev.berth.resources.Roles.ADMIN;
+import static dev.berth.resources.Roles.SUBMITTER;
+import static dev.berth.resources.Roles.VIEWER;
+
 @Path("/api/v1/jobs")
 @Produces(MediaType.APPLICATION_JSON)
 public class JobsResource {
@@ -38,9 +47,11 @@ public class JobsResource {
     private final JobLogs logs;
     private final JobControl control;
     private final LogFollowers followers;
+    private final SubmissionGate gate;
 
     public JobsResource(JobService jobs, JobControl control, JobStore store, JobLogs logs,
-                        LogFollowers followers) {
+                        LogFollowers followers, SubmissionGate gate) {
+        this.gate = gate;
         this.jobs = jobs;
         this.control = control;
         this.store = store;
@@ -51,11 +62,13 @@ public class JobsResource {
     @POST
     @Consumes({MediaType.APPLICATION_JSON, YamlBodyReader.APPLICATION_YAML, YamlBodyReader.TEXT_YAML,
             YamlBodyReader.APPLICATION_X_YAML})
-    public Response submit(JobManifest manifest, @Context UriInfo uri) {
+    @RolesAllowed(SUBMITTER)
+    public Response submit(@Auth Caller caller, JobManifest manifest, @Context UriInfo uri) {
         if (manifest == null) {
             throw new BadRequestException("the request body must be a job manifest");
         }
-        JobService.Submitted submitted = jobs.submit(manifest);
+        gate.admit(caller.name());
+        JobService.Submitted submitted = jobs.submit(manifest, caller.name());
         JobView view = view(submitted.job());
         if (!submitted.created()) {
             return Response.ok(view).build();
@@ -63,18 +76,28 @@ public class JobsResource {
         return Response.created(uri.getAbsolutePathBuilder().path(view.id()).build()).entity(view).build();
     }
 
+    /** Newest first; a submitter's own jobs only, anyone's {@code owner=NAME} for the other roles. */
     @GET
-    public JobList list(@QueryParam("phase") String phase, @QueryParam("label") List<String> labels,
+    @RolesAllowed({VIEWER, SUBMITTER})
+    public JobList list(@Auth Caller caller, @QueryParam("phase") String phase,
+                        @QueryParam("label") List<String> labels, @QueryParam("owner") String owner,
                         @QueryParam("limit") String limit, @QueryParam("after") String after) {
-        var page = store.page(ListParams.query(phase, labels, limit, after));
+        if (!caller.seesEveryJob() && owner != null && !owner.equals(caller.name())) {
+            throw new ForbiddenException("a submitter lists its own jobs only: leave out owner, or give "
+                    + caller.name());
+        }
+        String ownedBy = caller.seesEveryJob() ? owner : caller.name();
+        var page = store.page(ListParams.query(phase, labels, limit, after, ownedBy));
         return new JobList(page.items().stream().map(JobsResource::view).toList(), page.next());
     }
 
     /** The job with every attempt and its steps. */
     @GET
     @Path("{id}")
-    public JobView get(@PathParam("id") String id) {
-        JobRecord record = store.findRecord(id).orElseThrow(() -> noJob(id));
+    @RolesAllowed({VIEWER, SUBMITTER})
+    public JobView get(@Auth Caller caller, @PathParam("id") String id) {
+        JobRecord record = store.findRecord(id).filter(r -> caller.mayTouch(r.job().owner()))
+                .orElseThrow(() -> noJob(id));
         Long position = record.job().status().reason() == Reason.Queued
                 ? store.queuePosition(record.job()).orElse(null) : null;
         return JobView.of(record.job(), record.resolved(), store.attempts(id), position);
@@ -82,8 +105,9 @@ public class JobsResource {
 
     @GET
     @Path("{id}/events")
-    public EventList events(@PathParam("id") String id) {
-        find(id);
+    @RolesAllowed({VIEWER, SUBMITTER})
+    public EventList events(@Auth Caller caller, @PathParam("id") String id) {
+        find(caller, id);
         return new EventList(store.events(id));
     }
 
@@ -96,10 +120,11 @@ public class JobsResource {
     @GET
     @Path("{id}/logs")
     @Produces(MediaType.TEXT_PLAIN + "; charset=utf-8")
-    public Response logs(@PathParam("id") String id, @QueryParam("follow") String follow,
+    @RolesAllowed({VIEWER, SUBMITTER})
+    public Response logs(@Auth Caller caller, @PathParam("id") String id, @QueryParam("follow") String follow,
                          @QueryParam("tail") String tail, @QueryParam("attempt") String attempt,
                          @QueryParam("step") String step, @QueryParam("stream") String stream) {
-        Job job = find(id);
+        Job job = find(caller, id);
         Integer lines = ListParams.tail(tail);
         Integer number = ListParams.attempt(attempt);
         StreamName which = ListParams.stream(stream);
@@ -117,10 +142,12 @@ public class JobsResource {
     @GET
     @Path("{id}/logs")
     @Produces(MediaType.APPLICATION_JSON + ";qs=0.5")
-    public LogsView.AttemptLogs logsAsJson(@PathParam("id") String id, @QueryParam("follow") String follow,
+    @RolesAllowed({VIEWER, SUBMITTER})
+    public LogsView.AttemptLogs logsAsJson(@Auth Caller caller, @PathParam("id") String id,
+                                          @QueryParam("follow") String follow,
                                           @QueryParam("tail") String tail, @QueryParam("attempt") String attempt,
                                           @QueryParam("step") String step, @QueryParam("stream") String stream) {
-        Job job = find(id);
+        Job job = find(caller, id);
         if (ListParams.flag("follow", follow)) {
             throw new BadRequestException("follow=true streams text/plain; ask for JSON without follow");
         }
@@ -141,21 +168,26 @@ public class JobsResource {
     @PATCH
     @Path("{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    public JobView requeue(@PathParam("id") String id, QueueChange change) {
+    @RolesAllowed(ADMIN)
+    public JobView requeue(@Auth Caller caller, @PathParam("id") String id, QueueChange change) {
         control.requeue(id, spec -> jobs.requeued(spec, change)).orElseThrow(() -> noJob(id));
-        return get(id);
+        return get(caller, id);
     }
 
+    /** A submitter cancels its own jobs; someone else's is a 404, as if it did not exist. */
     @POST
     @Path("{id}/cancel")
-    public JobView cancel(@PathParam("id") String id) {
-        control.cancel(id).orElseThrow(() -> noJob(id));
-        return get(id);
+    @RolesAllowed(SUBMITTER)
+    public JobView cancel(@Auth Caller caller, @PathParam("id") String id) {
+        find(caller, id);
+        control.cancel(id, caller.name()).orElseThrow(() -> noJob(id));
+        return get(caller, id);
     }
 
     /** Removes a finished job, its events and logs; a live job must be cancelled first (409). */
     @DELETE
     @Path("{id}")
+    @RolesAllowed(ADMIN)
     public Response delete(@PathParam("id") String id) {
         if (!control.delete(id)) {
             throw noJob(id);
@@ -165,8 +197,9 @@ public class JobsResource {
 
     public record EventList(List<JobEvent> items) { }
 
-    private Job find(String id) {
-        return store.find(id).orElseThrow(() -> noJob(id));
+    /** The job, if the caller may see it: someone else's is as missing to a submitter as a job never stored. */
+    private Job find(Caller caller, String id) {
+        return store.find(id).filter(job -> caller.mayTouch(job.owner())).orElseThrow(() -> noJob(id));
     }
 
     private static NotFoundException noJob(String id) {

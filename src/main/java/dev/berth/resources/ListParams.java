@@ -18,8 +18,8 @@ final class ListParams {
     private ListParams() {
     }
 
-    static JobQuery query(String phase, List<String> labels, String limit, String after) {
-        return new JobQuery(phase(phase), labels(labels), after(after), limit(limit));
+    static JobQuery query(String phase, List<String> labels, String limit, String after, String owner) {
+        return new JobQuery(phase(phase), labels(labels), after(after), limit(limit), owner);
     }
 
     private static String phase(String phase) {
@@ -45,7 +45,7 @@ final class ListParams {
         return parsed;
     }
 
-    private static int limit(String limit) {
+    static int limit(String limit) {
         if (limit == null) {
             return DEFAULT_LIMIT;
         }

@@ -8,6 +8,8 @@ import dev.berth.api.InvalidRequestException;
 import dev.berth.api.ValidationErrors;
 import dev.berth.jobs.JobStateConflictException;
 import dev.berth.jobs.NameConflictException;
+import dev.berth.jobs.TooManyRequestsException;
+import dev.berth.db.TokenNameTakenException;
 import io.dropwizard.jersey.errors.ErrorMessage;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -30,7 +32,7 @@ public final class ManifestErrorMappers {
 
     public static List<Object> all() {
         return List.of(new Invalid(), new NameConflict(), new StateConflict(), new Unreadable(), new Malformed(),
-                new EngineErrorMapper(), new StoreErrorMapper());
+                new EngineErrorMapper(), new StoreErrorMapper(), new TooMany(), new TokenNameTaken());
     }
 
     static Response error(int status, String message) {
@@ -44,6 +46,22 @@ public final class ManifestErrorMappers {
         public Response toResponse(InvalidRequestException e) {
             return Response.status(422).type(MediaType.APPLICATION_JSON_TYPE)
                     .entity(new ValidationErrors(e.errors())).build();
+        }
+    }
+
+    /** Over a quota or rate: 429, with the seconds to wait in Retry-After. */
+    public static final class TooMany implements ExceptionMapper<TooManyRequestsException> {
+        @Override
+        public Response toResponse(TooManyRequestsException e) {
+            return Response.fromResponse(error(429, e.getMessage()))
+                    .header("Retry-After", Long.toString(e.retryAfterSeconds())).build();
+        }
+    }
+
+    public static final class TokenNameTaken implements ExceptionMapper<TokenNameTakenException> {
+        @Override
+        public Response toResponse(TokenNameTakenException e) {
+            return error(409, e.getMessage());
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.berth.resources;
 
+import jakarta.annotation.security.RolesAllowed;
 import dev.berth.docker.DockerGateway;
 import dev.berth.docker.SwarmNode;
 import jakarta.ws.rs.GET;
@@ -8,6 +9,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+
+import static dev.berth.resources.Roles.ADMIN;
 
 /** The swarm's nodes, for operators: where jobs can run and with what. */
 @Path("/api/v1/nodes")
@@ -23,6 +26,7 @@ public class NodesResource {
 
     /** 409 when the engine is not a swarm manager: it has no nodes to tell of. */
     @GET
+    @RolesAllowed(ADMIN)
     public Response nodes() {
         return docker.nodes()
                 .map(nodes -> Response.ok(new NodeList(nodes)).build())

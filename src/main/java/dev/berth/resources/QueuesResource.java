@@ -1,5 +1,6 @@
 package dev.berth.resources;
 
+import jakarta.annotation.security.RolesAllowed;
 import dev.berth.jobs.QueueService;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -9,6 +10,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+
+import static dev.berth.resources.Roles.ADMIN;
+import static dev.berth.resources.Roles.VIEWER;
 
 /** The queues of config.yml with their counts; pausing one stops its launches, never its running jobs. */
 @Path("/api/v1/queues")
@@ -21,18 +25,21 @@ public class QueuesResource {
     }
 
     @GET
+    @RolesAllowed(VIEWER)
     public List<QueueService.QueueState> list() {
         return queues.all();
     }
 
     @POST
     @Path("{name}/pause")
+    @RolesAllowed(ADMIN)
     public QueueService.QueueState pause(@PathParam("name") String name) {
         return queues.setPaused(name, true).orElseThrow(() -> noQueue(name));
     }
 
     @POST
     @Path("{name}/resume")
+    @RolesAllowed(ADMIN)
     public QueueService.QueueState resume(@PathParam("name") String name) {
         return queues.setPaused(name, false).orElseThrow(() -> noQueue(name));
     }

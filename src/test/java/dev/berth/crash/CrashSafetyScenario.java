@@ -93,6 +93,7 @@ abstract class CrashSafetyScenario {
         try (var berth = BerthProcess.forInstance(instance, engineHost(), swarmMode(),
                 Map.of("queues.default.maxRunning", Integer.toString(QUEUE_LIMIT)))) {
             berth.start(STARTUP);
+            client.register(berth.adminToken());
             Map<PlannedJob, String> ids = submitWhileKilling(berth, plan, random);
             Map<String, JsonNode> ended = FinalStates.await(new JobsApi(client, berth.port()), ids.values(), BURST);
 

@@ -71,6 +71,9 @@ class DatabaseOutageIT {
         settings.putAll(Map.of("reconciler.instanceId", instance, "reconciler.interval", "200ms",
                 "reconciler.leaseTimeout", LEASE.toSeconds() + "s", "docker.swarmMode", "false",
                 "docker.host", TestEngine.HOST));
+        // The members share one database, so the first admin token is one of them all: one file for it.
+        settings.put("auth.bootstrapTokenFile",
+                BerthProcess.directoryOf(instance).toAbsolutePath().resolve("admin.token").toString());
         for (int i = 0; i < 2; i++) {
             String name = instance + "-m" + i;
             members.add(new BerthProcess(name, BerthProcess.directoryOf(name), settings));
@@ -80,6 +83,7 @@ class DatabaseOutageIT {
             for (BerthProcess member : members) {
                 member.start(DEADLINE);
             }
+            client.register(members.get(0).adminToken());
             // Each runs some 12 to 14 s: through the whole outage, and ending during it or after.
             List<PlannedJob> plan = PlannedJob.batch("outage-" + instance, 6, new Random(), 120, 140, 1);
             Map<PlannedJob, String> ids = new LinkedHashMap<>();

@@ -72,6 +72,7 @@ class EngineRestartIT {
         Random random = new Random(seed);
         berth = BerthProcess.forInstance(instance, PlainEngine.HOST, false);
         berth.start(DEADLINE);
+        client.register(berth.adminToken());
         var api = new JobsApi(client, berth.port());
         var admin = new AdminApi(client, berth.adminPort());
         admin.awaitCheck("docker", true, DEADLINE);

@@ -76,7 +76,8 @@ class SeveralInstancesIT {
         System.out.printf("[%s] seed %d, %d jobs, %d members, %d kills%n", instance, seed, JOBS, MEMBERS, KILLS);
         Random random = new Random(seed);
         Map<String, String> settings = new HashMap<>(TestStore.postgresSettings(instance));
-        settings.putAll(Map.of("reconciler.leaseTimeout", LEASE.toSeconds() + "s", "queues.default.maxRunning", "8"));
+        settings.putAll(Map.of("reconciler.leaseTimeout", LEASE.toSeconds() + "s", "queues.default.maxRunning", "8",
+                "auth.bootstrapTokenFile", sharedTokenFile()));
         for (int i = 0; i < MEMBERS; i++) {
             Map<String, String> overrides = new LinkedHashMap<>(settings);
             overrides.putAll(Map.of("reconciler.instanceId", instance, "reconciler.interval", "200ms",
@@ -90,6 +91,7 @@ class SeveralInstancesIT {
             for (BerthProcess member : members) {
                 member.start(STARTUP);
             }
+            client.register(members.get(0).adminToken());
             int first = awaitLeader(-1, STARTUP);
             System.out.printf("[%s] member %d leads%n", instance, first);
             for (int i = 0; i < MEMBERS; i++) {
@@ -137,17 +139,23 @@ class SeveralInstancesIT {
      * With passes an hour apart, a job submitted to a member that does not lead still runs at once:
      * only the member's notice (PostgreSQL's NOTIFY) can have woken the leader.
      */
+    /** The members share one database, so the first admin token is one of them all: one file for it. */
+    private String sharedTokenFile() {
+        return BerthProcess.directoryOf(instance).toAbsolutePath().resolve("admin.token").toString();
+    }
+
     @Test
     void aJobSubmittedToAFollowerWakesTheLeader() {
         for (int i = 0; i < 2; i++) {
             Map<String, String> overrides = new LinkedHashMap<>(TestStore.postgresSettings(instance));
             overrides.putAll(Map.of("reconciler.instanceId", instance, "reconciler.interval", "1h",
                     "reconciler.leaseTimeout", LEASE.toSeconds() + "s", "docker.swarmMode", "false",
-                    "docker.host", TestEngine.HOST));
+                    "docker.host", TestEngine.HOST, "auth.bootstrapTokenFile", sharedTokenFile()));
             String name = instance + "-w" + i;
             members.add(new BerthProcess(name, BerthProcess.directoryOf(name), overrides));
             members.get(i).start(STARTUP);
         }
+        client.register(members.get(0).adminToken());
         int leader = awaitLeader(-1, STARTUP);
         JobsApi follower = api(1 - leader);
 

@@ -67,8 +67,18 @@ public final class BerthProcess implements AutoCloseable {
     public BerthProcess(String name, Path directory, Map<String, String> overrides, Path config) {
         this.name = name;
         this.directory = directory;
-        this.overrides = Map.copyOf(overrides);
+        Map<String, String> all = new java.util.LinkedHashMap<>(overrides);
+        all.putIfAbsent("auth.bootstrapTokenFile", directory.toAbsolutePath().resolve("admin.token").toString());
+        this.overrides = Map.copyOf(all);
         this.config = config;
+    }
+
+    /**
+     * Sends the admin token this process (or the first process on its database, when several share
+     * one token file) created at its first start.
+     */
+    public BearerToken adminToken() {
+        return new BearerToken(Path.of(overrides.get("auth.bootstrapTokenFile")));
     }
 
     /** Starts a new process on the same database and ports; returns once its API answers. */
