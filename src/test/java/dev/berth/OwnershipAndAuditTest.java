@@ -77,6 +77,27 @@ class OwnershipAndAuditTest {
     }
 
     @Test
+    void aNamedJobIsTheSameJobOnlyForItsOwner() {
+        String frank = createToken("frank", "submitter");
+        String grace = createToken("grace", "submitter");
+        String named = "{\"name\": \"nightly\", \"image\": \"" + TestEngine.IMAGE + "\", \"command\": [\"true\"]}";
+        String id;
+        try (Response first = request("/jobs", frank).post(Entity.json(named))) {
+            assertThat(first.getStatus()).isEqualTo(201);
+            id = JobsApi.read(first.readEntity(String.class)).path("id").asText();
+        }
+        try (Response again = request("/jobs", frank).post(Entity.json(named))) {
+            assertThat(again.getStatus()).as("the owner's resubmission is its job").isEqualTo(200);
+            assertThat(JobsApi.read(again.readEntity(String.class)).path("id").asText()).isEqualTo(id);
+        }
+        try (Response other = request("/jobs", grace).post(Entity.json(named))) {
+            String body = other.readEntity(String.class);
+            assertThat(other.getStatus()).as("another owner's, though all else is the same").isEqualTo(409);
+            assertThat(body).doesNotContain(id);
+        }
+    }
+
+    @Test
     void aRevokedTokenIsRefusedAtItsNextRequest() {
         String token = createToken("short-lived", "viewer");
         try (Response before = request("/info", token).get()) {
