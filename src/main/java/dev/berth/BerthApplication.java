@@ -11,7 +11,6 @@ import dev.berth.auth.TokenService;
 import dev.berth.core.SitePolicy;
 import dev.berth.db.AuditLog;
 import dev.berth.db.TokenStore;
-import dev.berth.docker.JobLimits;
 import dev.berth.jobs.SubmissionGate;
 import dev.berth.jobs.SubmissionRate;
 import dev.berth.resources.AuditResource;
@@ -162,7 +161,7 @@ public class BerthApplication extends Application<BerthConfiguration> {
                 docker.getSwarm().getConstraints(), docker.getSwarm().isImagesDistributedByHand(),
                 auth == null ? null : new RegistryCredentials(auth.getServerAddress(), auth.getUsername(),
                         auth.getPassword()), docker.getSwarm().getTaskPollInterval().toJavaDuration(),
-                new JobLimits(policy.noNewPrivileges(), policy.pidsLimit(), policy.defaultMemoryMb())),
+                policy),
                 instanceId, clock);
         environment.lifecycle().manage(new Managed() {
             @Override

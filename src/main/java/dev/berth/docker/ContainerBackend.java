@@ -16,6 +16,7 @@ import com.github.dockerjava.api.model.MountType;
 import com.github.dockerjava.api.model.VolumeOptions;
 import com.github.dockerjava.api.model.Volume;
 import dev.berth.core.Backend;
+import dev.berth.core.SitePolicy;
 import dev.berth.core.StepOutput;
 import dev.berth.core.Reason;
 import dev.berth.core.Reservations;
@@ -36,10 +37,10 @@ final class ContainerBackend {
     private final ImageSource images;
     private final Clock clock;
     private final Duration callTimeout;
-    private final JobLimits limits;
+    private final SitePolicy policy;
 
-    ContainerBackend(DockerClient docker, ImageSource images, Clock clock, Duration callTimeout, JobLimits limits) {
-        this.limits = limits;
+    ContainerBackend(DockerClient docker, ImageSource images, Clock clock, Duration callTimeout, SitePolicy policy) {
+        this.policy = policy;
         this.docker = docker;
         this.images = images;
         this.clock = clock;
@@ -174,11 +175,11 @@ final class ContainerBackend {
                             .withVolumeOptions(new VolumeOptions().withLabels(request.volumeLabels())))
                     .toList());
         }
-        if (limits.noNewPrivileges()) {
+        if (policy.noNewPrivileges()) {
             host.withSecurityOpts(List.of("no-new-privileges"));
         }
-        if (limits.pidsLimit() > 0) {
-            host.withPidsLimit(limits.pidsLimit());
+        if (policy.pidsLimit() > 0) {
+            host.withPidsLimit(policy.pidsLimit());
         }
         if (spec.resources().cpus() != null) {
             host.withNanoCPUs(Math.round(spec.resources().cpus() * 1e9));

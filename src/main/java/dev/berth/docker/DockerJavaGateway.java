@@ -8,6 +8,7 @@ import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import com.github.dockerjava.transport.DockerHttpClient;
 import dev.berth.core.Backend;
+import dev.berth.core.SitePolicy;
 import dev.berth.core.StepOutput;
 import java.io.Closeable;
 import java.io.IOException;
@@ -29,7 +30,7 @@ public final class DockerJavaGateway implements DockerGateway, Closeable {
     private final String instanceId;
     private final ContainerBackend containers;
     private final SwarmBackend services;
-    private final JobLimits limits;
+    private final SitePolicy policy;
     private final SwarmRole swarmRole;
     private final LogFollower follower;
     private final Volumes volumes;
@@ -47,13 +48,13 @@ public final class DockerJavaGateway implements DockerGateway, Closeable {
         this.instanceId = instanceId;
         ImageSource images = new ImageSource(docker, settings.pullMissingImages(), settings.pullTimeout(),
                 settings.credentials());
-        this.limits = settings.limits();
-        this.containers = new ContainerBackend(docker, images, clock, settings.callTimeout(), limits);
+        this.policy = settings.policy();
+        this.containers = new ContainerBackend(docker, images, clock, settings.callTimeout(), policy);
         OwnNode ownNode = new OwnNode(docker);
         this.taskWatch = new SwarmTaskWatch(docker, ownNode, instanceId, settings.taskPollInterval(), clock);
         this.services = new SwarmBackend(docker, new ServiceImages(docker, images, settings.imagesDistributedByHand(), clock),
                 new ServiceCreator(http, settings.credentials()), nodes, taskWatch, ownNode, settings.swarmConstraints(),
-                clock, settings.callTimeout(), limits);
+                clock, settings.callTimeout(), policy);
         this.volumes = new Volumes(docker);
         this.swarmRole = new SwarmRole(() -> isSwarmManager(docker.infoCmd().exec()), clock);
     }
@@ -114,7 +115,7 @@ public final class DockerJavaGateway implements DockerGateway, Closeable {
 
     @Override
     public LaunchOutcome launch(Backend backend, LaunchRequest asked) {
-        LaunchRequest request = asked.withSpec(limits.withDefaults(asked.spec()));
+        LaunchRequest request = asked.withDefaultMemory(policy.defaultMemoryMb());
         return call("launch " + request.name(),
                 () -> backend == Backend.SERVICE ? services.launch(request) : containers.launch(request));
     }

@@ -2,6 +2,7 @@ package dev.berth.docker;
 
 import dev.berth.core.Placement;
 import dev.berth.core.ResolvedSpec;
+import dev.berth.core.Resources;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -23,8 +24,16 @@ public record LaunchRequest(String name, Map<String, String> labels, ResolvedSpe
         this(name, labels, spec, List.of(), Placement.NONE, null);
     }
 
-    LaunchRequest withSpec(ResolvedSpec newSpec) {
-        return new LaunchRequest(name, labels, newSpec, volumes, placement, nodeId);
+    /** With {@code memoryMb} as the memory limit when the spec gives none (null: as it is). */
+    LaunchRequest withDefaultMemory(Long memoryMb) {
+        Resources resources = spec.resources() == null ? Resources.NONE : spec.resources();
+        if (memoryMb == null || resources.memoryMb() != null) {
+            return this;
+        }
+        ResolvedSpec limited = new ResolvedSpec(spec.image(), spec.command(), spec.entrypoint(), spec.env(),
+                spec.workingDir(), spec.user(), spec.mounts(),
+                new Resources(resources.cpus(), memoryMb, resources.reservations()), spec.labels());
+        return new LaunchRequest(name, labels, limited, volumes, placement, nodeId);
     }
 
     /** The labels a shared volume gets: those that say whose it is, without the step's. */

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.dockerjava.core.DockerClientConfig;
 import dev.berth.core.ResolvedSpec;
+import dev.berth.core.SitePolicy;
 import dev.berth.core.PlacementPreference;
 import dev.berth.core.Reservations;
 import dev.berth.core.Resources;
@@ -40,13 +41,13 @@ final class ServiceSpecs {
      * The service as the engine's API reads it. {@code image} is what any node can resolve (see
      * ServiceImages); {@code serverConstraints} apply to every job.
      */
-    static ObjectNode of(LaunchRequest request, String image, List<String> serverConstraints, JobLimits limits) {
+    static ObjectNode of(LaunchRequest request, String image, List<String> serverConstraints, SitePolicy policy) {
         ObjectNode spec = DOCKER_JSON.valueToTree(model(request, image,
                 serverConstraints));
         ObjectNode task = (ObjectNode) spec.get("TaskTemplate");
         addPreferences(task, request.placement().preferences());
         addGenericReservations(task, request.spec().resources());
-        addPidsLimit(task, limits.pidsLimit());
+        addPidsLimit(task, policy.pidsLimit());
         return spec;
     }
 

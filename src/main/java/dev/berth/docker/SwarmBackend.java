@@ -7,6 +7,7 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Service;
 import com.github.dockerjava.api.model.Task;
 import dev.berth.core.Backend;
+import dev.berth.core.SitePolicy;
 import dev.berth.core.Reason;
 import dev.berth.core.StepOutput;
 import java.time.Clock;
@@ -32,14 +33,14 @@ final class SwarmBackend {
     private final SwarmTasks tasks;
     private final SwarmNodes nodes;
     private final SwarmTaskWatch taskWatch;
-    private final JobLimits limits;
+    private final SitePolicy policy;
     /** The latest listing's tasks: the reconciler observes a pass's jobs from the listing of that pass. */
     private volatile ListedTasks listed = ListedTasks.NONE;
 
     SwarmBackend(DockerClient docker, ServiceImages images, ServiceCreator creator, SwarmNodes nodes,
                  SwarmTaskWatch taskWatch, OwnNode ownNode, List<String> serverConstraints, Clock clock,
-                 Duration callTimeout, JobLimits limits) {
-        this.limits = limits;
+                 Duration callTimeout, SitePolicy policy) {
+        this.policy = policy;
         this.nodes = nodes;
         this.taskWatch = taskWatch;
         this.docker = docker;
@@ -99,7 +100,7 @@ final class SwarmBackend {
     /** A 409 means an earlier launch of this very attempt got as far as creating it: adopt that one. */
     private LaunchOutcome createOrAdopt(LaunchRequest request, String image) {
         try {
-            String id = creator.create(ServiceSpecs.of(request, image, serverConstraints, limits));
+            String id = creator.create(ServiceSpecs.of(request, image, serverConstraints, policy));
             return new LaunchOutcome.Launched(id, false);
         } catch (ConflictException e) {
             LOG.info("service {} already existed: adopting it", request.name());

@@ -15,7 +15,6 @@ import dev.berth.core.JobStatus;
 import dev.berth.core.Phase;
 import dev.berth.core.Reason;
 import dev.berth.core.Secrets;
-import dev.berth.core.SitePolicy;
 import dev.berth.db.JobStore;
 import dev.berth.db.NameTakenException;
 import java.time.Clock;
@@ -35,11 +34,6 @@ public class JobService {
     private final SitePolicyRules policy;
 
     public JobService(JobStore store, ManifestValidator validator, SpecResolver resolver, JobIds ids, Clock clock,
-                      Runnable wakeReconciler) {
-        this(store, validator, resolver, ids, clock, wakeReconciler, new SitePolicyRules(SitePolicy.NONE));
-    }
-
-    public JobService(JobStore store, ManifestValidator validator, SpecResolver resolver, JobIds ids, Clock clock,
                       Runnable wakeReconciler, SitePolicyRules policy) {
         this.policy = policy;
         this.store = store;
@@ -57,11 +51,6 @@ public class JobService {
 
     /** The stored job, and whether this call created it (false: the same named job already existed). */
     public record Submitted(JobRecord job, boolean created) { }
-
-    /** Submitted by nobody in particular (tests of what does not depend on who). */
-    public Submitted submit(JobManifest manifest) {
-        return submit(manifest, null);
-    }
 
     /** {@code owner}: the submitting token's name, kept with the job (null: none). */
     public Submitted submit(JobManifest manifest, String owner) {
