@@ -3,6 +3,7 @@ package dev.berth;
 import com.codahale.metrics.Gauge;
 import dev.berth.api.ManifestLimits;
 import dev.berth.api.ManifestValidator;
+import dev.berth.api.MountRoots;
 import dev.berth.api.PlacementRules;
 import dev.berth.api.SitePolicyRules;
 import dev.berth.auth.AuthSetup;
@@ -17,6 +18,7 @@ import dev.berth.resources.AuditResource;
 import dev.berth.resources.TokensResource;
 import dev.berth.config.CapacityConfig;
 import dev.berth.config.DockerConfig;
+import dev.berth.config.TesConfig;
 import dev.berth.core.Backend;
 import dev.berth.core.QueueLimit;
 import dev.berth.core.QueueLimits;
@@ -28,6 +30,7 @@ import dev.berth.db.Database;
 import dev.berth.db.JobStore;
 import dev.berth.db.Leases;
 import dev.berth.db.SerialWrites;
+import dev.berth.db.TesTaskStore;
 import dev.berth.docker.DockerJavaGateway;
 import dev.berth.docker.DockerSettings;
 import dev.berth.docker.RegistryCredentials;
@@ -57,7 +60,13 @@ import dev.berth.resources.ManifestErrorMappers;
 import dev.berth.resources.NodesResource;
 import dev.berth.resources.QueuesResource;
 import dev.berth.resources.StrictJson;
+import dev.berth.resources.TesResource;
 import dev.berth.resources.YamlBodyReader;
+import dev.berth.tes.TaskRules;
+import dev.berth.tes.TesFinisher;
+import dev.berth.tes.TesService;
+import dev.berth.tes.TesServiceInfo;
+import dev.berth.tes.TesSettings;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.cli.CheckCommand;
 import io.dropwizard.core.setup.Bootstrap;
@@ -86,6 +95,19 @@ public class BerthApplication extends Application<BerthConfiguration> {
     }
 
     /** Swarm mode counts none: the swarm's reservations place its services. */
+    private static TesSettings tesSettings(BerthConfiguration config) {
+        TesConfig tes = config.getTes();
+        List<String> badConstraints = PlacementRules.constraintProblems("tes.storageConstraints",
+                tes.getStorageConstraints());
+        if (!badConstraints.isEmpty()) {
+            throw new IllegalArgumentException("config.yml: " + String.join("; ", badConstraints));
+        }
+        DockerConfig docker = config.getDocker();
+        return new TesSettings(Path.of(tes.getWorkDirectory()),
+                new MountRoots(docker.getAllowedMountRoots().stream().map(Path::of).toList()), docker.isSwarmMode(),
+                tes.getStorageConstraints(), tes.getOrganizationName(), tes.getOrganizationUrl());
+    }
+
     private static CapacitySetting capacity(DockerConfig docker) {
         CapacityConfig capacity = docker.getCapacity();
         return docker.isSwarmMode() ? null
@@ -230,7 +252,8 @@ public class BerthApplication extends Application<BerthConfiguration> {
                 config.getApi().getMaxLabels(), 256, 256, 32, docker.isSwarmMode(), queueLimits.queues());
         // With launching paused a new job has nothing to wake the loop for; the tick still looks.
         Runnable wakeOnSubmit = config.getReconciler().isLaunch() ? wakeOnChange : () -> { };
-        var jobs = new JobService(store, new ManifestValidator(limits), resolver, new JobIds(clock), clock,
+        var jobIds = new JobIds(clock);
+        var jobs = new JobService(store, new ManifestValidator(limits), resolver, jobIds, clock,
                 wakeOnSubmit, new SitePolicyRules(policy));
         var tokens = new TokenStore(jdbi, writes);
         var tokenService = new TokenService(tokens, clock);
@@ -249,11 +272,30 @@ public class BerthApplication extends Application<BerthConfiguration> {
         var liveLogs = new LiveLogs(gateway, store, maxLogBytes);
         var followers = new LogFollowers(liveLogs);
         environment.lifecycle().manage(followers);
-        jersey.register(new JobsResource(jobs, control, store, new JobLogs(store, liveLogs), followers, gate));
+        var jobLogs = new JobLogs(store, liveLogs);
+        jersey.register(new JobsResource(jobs, control, store, jobLogs, followers, gate));
+        if (config.getTes().isEnabled()) {
+            TesSettings tes = tesSettings(config);
+            // A task's job may mount its staged files too; nothing else that TES brings widens the rules.
+            var taskJobs = new JobService(store, new ManifestValidator(limits.forTasks(tes.workDirectory(),
+                    TaskRules.MAX_MOUNTS)), resolver, jobIds, clock, wakeOnSubmit, new SitePolicyRules(policy));
+            var tesTasks = new TesTaskStore(jdbi, writes);
+            var tesService = new TesService(taskJobs, control, store, tesTasks, tes, jobLogs,
+                    environment.getObjectMapper(), clock);
+            String version = BerthApplication.class.getPackage().getImplementationVersion();
+            jersey.register(new TesResource(tesService, gate, uri -> TesServiceInfo.of(instanceId,
+                    version == null ? "development" : version,
+                    new TesServiceInfo.Organization(tes.organizationName(), tes.organizationUrl() != null
+                            ? tes.organizationUrl() : uri.getBaseUri().toString()),
+                    tes.allowedRoots().roots().stream().map(root -> "file://" + root).toList())));
+            environment.lifecycle().manage(new TesFinisher(tesTasks, store, tes, environment.getObjectMapper(),
+                    clock));
+        }
         jersey.register(new TokensResource(tokenService));
         jersey.register(new AuditResource(audit));
         jersey.register(new CommandsResource(commands, gateway, environment.getObjectMapper()));
-        jersey.register(new InfoResource(gateway, docker.getHost(), docker.isSwarmMode(), instanceId, leadership));
+        jersey.register(new InfoResource(gateway, docker.getHost(), docker.isSwarmMode(), instanceId, leadership,
+                config.getTes().isEnabled() ? TesResource.BASE : null));
         jersey.register(new NodesResource(gateway));
         jersey.register(new QueuesResource(new QueueService(store, queueLimits, clock, wakeOnChange)));
 

@@ -8,6 +8,7 @@ import dev.berth.config.ApiConfig;
 import dev.berth.config.AuthConfig;
 import dev.berth.config.PolicyConfig;
 import dev.berth.config.QuotasConfig;
+import dev.berth.config.TesConfig;
 import dev.berth.config.DockerConfig;
 import dev.berth.config.JobsConfig;
 import dev.berth.config.LogsConfig;
@@ -68,6 +69,12 @@ public class BerthConfiguration extends Configuration {
     @JsonProperty
     @JsonSetter(nulls = Nulls.AS_EMPTY)
     private QuotasConfig quotas = new QuotasConfig();
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    @JsonSetter(nulls = Nulls.AS_EMPTY)
+    private TesConfig tes = new TesConfig();
 
     @Valid
     @NotNull
@@ -139,6 +146,10 @@ public class BerthConfiguration extends Configuration {
 
     public QuotasConfig getQuotas() {
         return quotas;
+    }
+
+    public TesConfig getTes() {
+        return tes;
     }
 
     public PolicyConfig getPolicy() {

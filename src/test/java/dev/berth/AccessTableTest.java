@@ -10,6 +10,7 @@ import dev.berth.resources.InfoResource;
 import dev.berth.resources.JobsResource;
 import dev.berth.resources.NodesResource;
 import dev.berth.resources.QueuesResource;
+import dev.berth.resources.TesResource;
 import dev.berth.resources.TokensResource;
 import dev.berth.support.BearerToken;
 import dev.berth.support.BerthTestApp;
@@ -136,7 +137,8 @@ class AccessTableTest {
     void theTableNamesEveryEndpointAndEveryEndpointNamesItsRoles() {
         Set<String> declared = new TreeSet<>();
         for (Class<?> resource : List.of(JobsResource.class, CommandsResource.class, QueuesResource.class,
-                NodesResource.class, InfoResource.class, TokensResource.class, AuditResource.class)) {
+                NodesResource.class, InfoResource.class, TokensResource.class, AuditResource.class,
+                TesResource.class)) {
             String base = resource.getAnnotation(Path.class).value();
             for (Method method : resource.getDeclaredMethods()) {
                 String verb = verb(method);
@@ -226,6 +228,25 @@ class AccessTableTest {
         table.add(new Endpoint("DELETE", "/tokens/{name}", roles(403, 403, 403, 204),
                 (c, t) -> as(c, "/tokens/" + t).delete(), freshToken));
         table.add(new Endpoint("GET", "/audit", roles(403, 403, 403, 200), (c, t) -> as(c, "/audit").get(), none));
+        String tes = TesResource.BASE;
+        String task = "{\"executors\": [{\"image\": \"" + TestEngine.IMAGE + "\", \"command\": [\"true\"]}]}";
+        Supplier<String> alicesTask = () -> {
+            try (Response response = as(Caller.OWN, tes + "/tasks").post(Entity.json(task))) {
+                String body = response.readEntity(String.class);
+                assertThat(response.getStatus()).as(body).isEqualTo(200);
+                return read(body).get("id").asText();
+            }
+        };
+        table.add(new Endpoint("GET", tes + "/service-info", roles(200, 200, 200, 200),
+                (c, t) -> as(c, tes + "/service-info").get(), none));
+        table.add(new Endpoint("POST", tes + "/tasks", roles(403, 200, 200, 200),
+                (c, t) -> as(c, tes + "/tasks").post(Entity.json(task)), none));
+        table.add(new Endpoint("GET", tes + "/tasks", roles(200, 200, 200, 200),
+                (c, t) -> as(c, tes + "/tasks").get(), none));
+        table.add(new Endpoint("GET", tes + "/tasks/{id}", roles(200, 200, 404, 200),
+                (c, t) -> as(c, tes + "/tasks/" + t).get(), alicesTask));
+        table.add(new Endpoint("POST", tes + "/tasks/{id}:cancel", roles(403, 200, 404, 200),
+                (c, t) -> as(c, tes + "/tasks/" + t + ":cancel").post(Entity.json("{}")), alicesTask));
         return table;
     }
 
@@ -262,7 +283,8 @@ class AccessTableTest {
     /** A request as the caller: its token, or none at all. */
     static Invocation.Builder as(Caller caller, String path, String accept) {
         // A connection of its own: Jetty closes one whose request body a refusal left unread.
-        var request = PLAIN.target("http://127.0.0.1:" + APP.getLocalPort() + "/api/v1" + path).request(accept)
+        String prefix = path.startsWith(TesResource.BASE) ? "" : "/api/v1";
+        var request = PLAIN.target("http://127.0.0.1:" + APP.getLocalPort() + prefix + path).request(accept)
                 .header("Connection", "close");
         return caller == Caller.NONE ? request : request.header("Authorization", "Bearer " + TOKENS.get(caller));
     }

@@ -2,14 +2,18 @@ package dev.berth.api;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 
-/** The operator's docker.allowedMountRoots: the only host directories a job may mount from. */
-final class MountRoots {
+/**
+ * The operator's docker.allowedMountRoots: the only host directories a job may mount from (and a
+ * TES task read inputs from and write outputs to).
+ */
+public final class MountRoots {
     private final List<Path> allowedMountRoots;
 
-    MountRoots(List<Path> allowedMountRoots) {
+    public MountRoots(List<Path> allowedMountRoots) {
         this.allowedMountRoots = List.copyOf(allowedMountRoots);
     }
 
@@ -19,7 +23,7 @@ final class MountRoots {
         }
     }
 
-    void checkAllowed(String field, String source, List<String> errors) {
+    public void checkAllowed(String field, String source, List<String> errors) {
         if (!isAllowed(Path.of(source))) {
             errors.add(field + " " + source + " is not under an allowed mount root"
                     + (allowedMountRoots.isEmpty() ? " (docker.allowedMountRoots is empty:"
@@ -29,17 +33,30 @@ final class MountRoots {
 
     /**
      * The path must lie under an allowed root, and so must the place it really leads to: a symbolic
-     * link inside an allowed root must not open the rest of the host.
+     * link inside an allowed root must not open the rest of the host. For a path that does not exist
+     * yet (a TES output), the place its nearest existing parent inside the root leads to.
      */
-    private boolean isAllowed(Path source) {
+    public boolean isAllowed(Path source) {
         if (!underAllowedRoot(source)) {
             return false;
         }
+        Path existing = source;
+        while (existing != null && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
+            existing = existing.getParent();
+        }
+        // An existing parent above every root (the root is not made yet) holds no link into it.
+        if (existing == null || !underAllowedRoot(existing)) {
+            return true;
+        }
         try {
-            return !Files.exists(source) || underAllowedRoot(source.toRealPath());
+            return underAllowedRoot(existing.toRealPath());
         } catch (IOException e) {
             return false;
         }
+    }
+
+    public List<Path> roots() {
+        return allowedMountRoots;
     }
 
     private boolean underAllowedRoot(Path path) {

@@ -51,13 +51,26 @@ public class JobStore {
     /** One step's output, captured when it ended. */
     public record Captured(int step, StepOutput output) { }
 
+    /** Rows stored with a new job, in its transaction: the job and they exist together or not at all. */
+    public interface Alongside {
+        Alongside NOTHING = (handle, jobId) -> { };
+
+        void insert(Handle handle, String jobId);
+    }
+
     /** Stores a new job with its first event; throws {@link NameTakenException} if the name is in use. */
     public void create(Job job, JobEvent submitted) {
+        create(job, submitted, Alongside.NOTHING);
+    }
+
+    /** Stores a new job with its first event and the rows of {@code alongside}, all or nothing. */
+    public void create(Job job, JobEvent submitted, Alongside alongside) {
         try {
             writes.write(() -> jdbi.inTransaction(handle -> {
                 handle.attach(JobDao.class).insert(rows.toRow(job, null));
                 handle.attach(LabelDao.class).insert(job.id(), job.labels());
                 handle.attach(EventDao.class).insert(List.of(rows.toRow(job.id(), submitted)));
+                alongside.insert(handle, job.id());
                 return null;
             }));
         } catch (RuntimeException e) {

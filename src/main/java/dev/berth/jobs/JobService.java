@@ -54,6 +54,11 @@ public class JobService {
 
     /** {@code owner}: the submitting token's name, kept with the job (null: none). */
     public Submitted submit(JobManifest manifest, String owner) {
+        return submit(manifest, owner, JobStore.Alongside.NOTHING);
+    }
+
+    /** The same, and a new job is stored with the rows of {@code alongside} in its transaction. */
+    public Submitted submit(JobManifest manifest, String owner, JobStore.Alongside alongside) {
         // The sensitive values are taken out of the spec here, before anything is stored or shown.
         Secrets.Split split = Secrets.split(pinned(validator.toSpec(manifest)));
         JobSpec spec = split.shown();
@@ -67,7 +72,7 @@ public class JobService {
                 null, 0, owner);
         try {
             store.create(job, new JobEvent(now, JobEvent.EventType.Normal, Phase.Pending, Reason.Submitted,
-                    owner == null ? "accepted" : "accepted from " + owner, 1));
+                    owner == null ? "accepted" : "accepted from " + owner, 1), alongside);
         } catch (NameTakenException raced) {
             // Another request stored the same name between our look and our insert: judge against it.
             return sameNamed(manifest.name(), split, labels, owner).orElseThrow(() -> raced);

@@ -21,9 +21,12 @@ public class InfoResource {
     private final boolean swarmMode;
     private final String instanceId;
     private final Leadership leadership;
+    private final String tesPath;
 
+    /** {@code tesPath}: where the TES endpoints are, null when they are off. */
     public InfoResource(DockerGateway docker, String dockerHost, boolean swarmMode, String instanceId,
-                        Leadership leadership) {
+                        Leadership leadership, String tesPath) {
+        this.tesPath = tesPath;
         this.docker = docker;
         this.leadership = leadership;
         this.dockerHost = dockerHost;
@@ -38,6 +41,6 @@ public class InfoResource {
         String version = InfoResource.class.getPackage().getImplementationVersion();
         return new InfoView(version == null ? "development" : version, dockerHost, engine.reachable(),
                 engine.version(), engine.apiVersion(), engine.error(), swarmMode, engine.swarmManager(),
-                instanceId, leadership.member(), leadership.leads());
+                instanceId, leadership.member(), leadership.leads(), tesPath);
     }
 }

@@ -10,6 +10,7 @@ import dev.berth.jobs.JobStateConflictException;
 import dev.berth.jobs.NameConflictException;
 import dev.berth.jobs.TooManyRequestsException;
 import dev.berth.db.TokenNameTakenException;
+import dev.berth.tes.InvalidTaskException;
 import io.dropwizard.jersey.errors.ErrorMessage;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -32,7 +33,8 @@ public final class ManifestErrorMappers {
 
     public static List<Object> all() {
         return List.of(new Invalid(), new NameConflict(), new StateConflict(), new Unreadable(), new Malformed(),
-                new EngineErrorMapper(), new StoreErrorMapper(), new TooMany(), new TokenNameTaken());
+                new EngineErrorMapper(), new StoreErrorMapper(), new TooMany(), new TokenNameTaken(),
+                new InvalidTask());
     }
 
     static Response error(int status, String message) {
@@ -46,6 +48,14 @@ public final class ManifestErrorMappers {
         public Response toResponse(InvalidRequestException e) {
             return Response.status(422).type(MediaType.APPLICATION_JSON_TYPE)
                     .entity(new ValidationErrors(e.errors())).build();
+        }
+    }
+
+    /** A TES task that breaks the rules: 400, as TES clients expect, with every problem in the message. */
+    public static final class InvalidTask implements ExceptionMapper<InvalidTaskException> {
+        @Override
+        public Response toResponse(InvalidTaskException e) {
+            return error(400, e.getMessage());
         }
     }
 

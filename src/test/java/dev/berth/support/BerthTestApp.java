@@ -25,8 +25,14 @@ public final class BerthTestApp {
         overrides.add(ConfigOverride.config("reconciler.instanceId", instanceId));
         Path tokenFile = tokenFile(instanceId);
         overrides.add(ConfigOverride.config("auth.bootstrapTokenFile", tokenFile.toString()));
+        overrides.add(ConfigOverride.config("tes.workDirectory", tesWorkDirectory(instanceId).toString()));
         overrides.addAll(List.of(extra));
         return new WithAdminToken(overrides, tokenFile);
+    }
+
+    /** Where the application of {@code instanceId} stages TES tasks' files: under target/, its own. */
+    public static Path tesWorkDirectory(String instanceId) {
+        return Path.of("target", "test-tes", instanceId).toAbsolutePath();
     }
 
     /**

@@ -1,0 +1,144 @@
+package dev.berth.tes;
+
+import dev.berth.api.MountRoots;
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Copies a finished task's outputs from its staging to their URLs on the host, and lists each file
+ * copied. Only regular files are copied, and only from inside the staging: what an executor wrote
+ * may be a symbolic link to anywhere on the host, which must never be followed out. Each file lands
+ * whole or not at all (written beside its target, then moved over it), so a copy run twice, by two
+ * processes or after a crash, leaves the same files.
+ */
+final class OutputCopier {
+    private final MountRoots allowedRoots;
+
+    OutputCopier(MountRoots allowedRoots) {
+        this.allowedRoots = allowedRoots;
+    }
+
+    /** Why the outputs could not all be copied: the task is then a SYSTEM_ERROR. */
+    static final class OutputException extends Exception {
+        OutputException(String message) {
+            super(message);
+        }
+    }
+
+    List<TesOutputFileLog> copy(Path staging, SharedDirectories shared, List<TesOutput> outputs)
+            throws OutputException {
+        List<TesOutputFileLog> copied = new ArrayList<>();
+        Path realStaging = realPath(staging);
+        for (TesOutput output : outputs) {
+            String path = Path.of(output.path()).toString();
+            Path destination = HostPaths.of(output.url(), "url", new ArrayList<>())
+                    .orElseThrow(() -> new OutputException("output " + path + ": its url " + output.url()
+                            + " is no longer valid"));
+            if (ContainerPaths.hasWildcard(path)) {
+                copyMatching(realStaging, shared, output, path, destination, copied);
+            } else if (output.type() == TesFileType.DIRECTORY) {
+                Path source = located(realStaging, shared, path);
+                if (!Files.isDirectory(source, LinkOption.NOFOLLOW_LINKS)) {
+                    throw new OutputException("output " + path + ": the executors made no such directory");
+                }
+                for (Path file : regularFilesUnder(source)) {
+                    String relative = source.relativize(file).toString();
+                    copied.add(copyFile(realStaging, file, destination.resolve(relative), output.url(),
+                            path + "/" + relative));
+                }
+            } else {
+                Path source = located(realStaging, shared, path);
+                if (!Files.isRegularFile(source, LinkOption.NOFOLLOW_LINKS)) {
+                    throw new OutputException("output " + path + ": the executors wrote no such file");
+                }
+                copied.add(copyFile(realStaging, source, destination, output.url(), path));
+            }
+        }
+        return copied;
+    }
+
+    /** Every file under the pattern's base whose container path matches it (POSIX: '*' stops at '/'). */
+    private void copyMatching(Path staging, SharedDirectories shared, TesOutput output, String pattern,
+                              Path destination, List<TesOutputFileLog> copied) throws OutputException {
+        String base = ContainerPaths.wildcardBase(pattern);
+        Path baseSource = located(staging, shared, base);
+        if (!Files.isDirectory(baseSource, LinkOption.NOFOLLOW_LINKS)) {
+            return; // nothing was written there: no file matches
+        }
+        PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + pattern);
+        for (Path file : regularFilesUnder(baseSource)) {
+            String containerPath = Path.of(base).resolve(baseSource.relativize(file).toString()).toString();
+            if (!matcher.matches(Path.of(containerPath))) {
+                continue;
+            }
+            String pruned = containerPath.substring(output.pathPrefix().length());
+            while (pruned.startsWith("/")) {
+                pruned = pruned.substring(1);
+            }
+            copied.add(copyFile(staging, file, destination.resolve(pruned), output.url(), containerPath));
+        }
+    }
+
+    private static Path located(Path staging, SharedDirectories shared, String containerPath) throws OutputException {
+        return shared.locate(containerPath).map(location -> location.in(staging))
+                .orElseThrow(() -> new OutputException("output " + containerPath + " is in no shared directory"));
+    }
+
+    private TesOutputFileLog copyFile(Path staging, Path source, Path destination, String url, String containerPath)
+            throws OutputException {
+        // An executor may have swapped a directory for a link out of the staging: refuse to follow it.
+        if (!realPath(source).startsWith(staging)) {
+            throw new OutputException("output " + containerPath + " leads out of the task's files: not copied");
+        }
+        if (!allowedRoots.isAllowed(destination)) {
+            throw new OutputException("output " + containerPath + ": " + destination
+                    + " is not under an allowed mount root (or a link leads out of one)");
+        }
+        try {
+            Files.createDirectories(destination.getParent());
+            if (!allowedRoots.isAllowed(destination)) {
+                throw new OutputException("output " + containerPath + ": " + destination + " leads out of the"
+                        + " allowed mount roots");
+            }
+            // Unique, so that two processes copying the same task at once never share a partial file.
+            Path partial = destination.resolveSibling("." + destination.getFileName() + "."
+                    + TaskStaging.newKey() + ".partial");
+            Files.copy(source, partial, StandardCopyOption.REPLACE_EXISTING, LinkOption.NOFOLLOW_LINKS);
+            Files.move(partial, destination, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            long size = Files.size(destination);
+            String fileUrl = destination.toString().equals(pathOfUrl(url)) ? url : "file://" + destination;
+            return new TesOutputFileLog(fileUrl, containerPath, Long.toString(size));
+        } catch (IOException e) {
+            throw new OutputException("output " + containerPath + ": could not copy it to " + destination + ": "
+                    + e.getMessage());
+        }
+    }
+
+    private static String pathOfUrl(String url) {
+        return HostPaths.of(url, "url", new ArrayList<>()).map(Path::toString).orElse("");
+    }
+
+    private static List<Path> regularFilesUnder(Path directory) throws OutputException {
+        try (Stream<Path> files = Files.walk(directory)) {
+            return files.filter(file -> Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)).sorted().toList();
+        } catch (IOException e) {
+            throw new OutputException("could not read " + directory + ": " + e.getMessage());
+        }
+    }
+
+    private static Path realPath(Path path) throws OutputException {
+        try {
+            return path.toRealPath();
+        } catch (IOException e) {
+            throw new OutputException("could not read " + path + ": " + e.getMessage());
+        }
+    }
+}
