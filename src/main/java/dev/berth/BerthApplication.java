@@ -3,7 +3,6 @@ package dev.berth;
 import com.codahale.metrics.Gauge;
 import dev.berth.api.ManifestLimits;
 import dev.berth.api.ManifestValidator;
-import dev.berth.api.MountRoots;
 import dev.berth.api.PlacementRules;
 import dev.berth.api.SitePolicyRules;
 import dev.berth.auth.AuthSetup;
@@ -18,7 +17,6 @@ import dev.berth.resources.AuditResource;
 import dev.berth.resources.TokensResource;
 import dev.berth.config.CapacityConfig;
 import dev.berth.config.DockerConfig;
-import dev.berth.config.TesConfig;
 import dev.berth.core.Backend;
 import dev.berth.core.QueueLimit;
 import dev.berth.core.QueueLimits;
@@ -95,19 +93,6 @@ public class BerthApplication extends Application<BerthConfiguration> {
     }
 
     /** Swarm mode counts none: the swarm's reservations place its services. */
-    private static TesSettings tesSettings(BerthConfiguration config) {
-        TesConfig tes = config.getTes();
-        List<String> badConstraints = PlacementRules.constraintProblems("tes.storageConstraints",
-                tes.getStorageConstraints());
-        if (!badConstraints.isEmpty()) {
-            throw new IllegalArgumentException("config.yml: " + String.join("; ", badConstraints));
-        }
-        DockerConfig docker = config.getDocker();
-        return new TesSettings(Path.of(tes.getWorkDirectory()),
-                new MountRoots(docker.getAllowedMountRoots().stream().map(Path::of).toList()), docker.isSwarmMode(),
-                tes.getStorageConstraints(), tes.getOrganizationName(), tes.getOrganizationUrl());
-    }
-
     private static CapacitySetting capacity(DockerConfig docker) {
         CapacityConfig capacity = docker.getCapacity();
         return docker.isSwarmMode() ? null
@@ -275,7 +260,7 @@ public class BerthApplication extends Application<BerthConfiguration> {
         var jobLogs = new JobLogs(store, liveLogs);
         jersey.register(new JobsResource(jobs, control, store, jobLogs, followers, gate));
         if (config.getTes().isEnabled()) {
-            TesSettings tes = tesSettings(config);
+            TesSettings tes = TesSettings.from(config.getTes(), docker);
             // A task's job may mount its staged files too; nothing else that TES brings widens the rules.
             var taskJobs = new JobService(store, new ManifestValidator(limits.forTasks(tes.workDirectory(),
                     TaskRules.MAX_MOUNTS)), resolver, jobIds, clock, wakeOnSubmit, new SitePolicyRules(policy));
@@ -289,7 +274,7 @@ public class BerthApplication extends Application<BerthConfiguration> {
                             ? tes.organizationUrl() : uri.getBaseUri().toString()),
                     tes.allowedRoots().roots().stream().map(root -> "file://" + root).toList())));
             environment.lifecycle().manage(new TesFinisher(tesTasks, store, tes, environment.getObjectMapper(),
-                    clock));
+                    clock, leadership::leads));
         }
         jersey.register(new TokensResource(tokenService));
         jersey.register(new AuditResource(audit));

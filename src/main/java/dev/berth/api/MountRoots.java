@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The operator's docker.allowedMountRoots: the only host directories a job may mount from (and a
@@ -57,6 +59,12 @@ public final class MountRoots {
 
     public List<Path> roots() {
         return allowedMountRoots;
+    }
+
+    /** The allowed root a path lies under (the deepest, when roots nest). */
+    public Optional<Path> rootOf(Path path) {
+        return allowedMountRoots.stream().map(Path::normalize).filter(path::startsWith)
+                .max(Comparator.comparingInt(Path::getNameCount));
     }
 
     private boolean underAllowedRoot(Path path) {

@@ -29,6 +29,13 @@ public class TesConfig {
     @JsonProperty
     private List<String> storageConstraints = new ArrayList<>();
 
+    /**
+     * The user executors run as (a name or uid, optionally :group), as a job's {@code user}; null:
+     * the image's. Needed with policy.allowRootUser false, since TES tasks name no user.
+     */
+    @JsonProperty
+    private String user;
+
     /** Who runs this service, as /service-info says; the URL defaults to the address the request came to. */
     @NotBlank
     @JsonProperty
@@ -47,6 +54,10 @@ public class TesConfig {
 
     public List<String> getStorageConstraints() {
         return storageConstraints;
+    }
+
+    public String getUser() {
+        return user;
     }
 
     public String getOrganizationName() {

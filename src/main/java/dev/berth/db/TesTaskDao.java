@@ -38,8 +38,9 @@ public interface TesTaskDao extends SqlObject {
     int finish(@Bind("jobId") String jobId, @Bind("finishedAt") long finishedAt, @Bind("outputs") String outputs,
                @Bind("problem") String problem);
 
-    @SqlQuery("SELECT staging FROM tes_tasks WHERE staging = :staging")
-    Optional<String> staging(@Bind("staging") String staging);
+    /** The staging key, if a task not finished yet names it. */
+    @SqlQuery("SELECT staging FROM tes_tasks WHERE staging = :staging AND finished_at IS NULL")
+    Optional<String> unfinishedStaging(@Bind("staging") String staging);
 
     /** The ids of a page of tasks, newest first; every filter is optional and every tag must be on the task. */
     default List<String> page(TesTaskQuery query) {

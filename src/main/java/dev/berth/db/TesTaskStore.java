@@ -1,6 +1,5 @@
 package dev.berth.db;
 
-import dev.berth.core.JobRecord;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
@@ -14,9 +13,6 @@ public class TesTaskStore {
         this.jdbi = jdbi;
         this.writes = writes;
     }
-
-    /** A job with its TES task. */
-    public record Listed(JobRecord job, TesTaskRow task) { }
 
     /** The row stored in the new job's transaction, with the job's id. */
     public JobStore.Alongside alongside(TesTaskRow row) {
@@ -48,8 +44,11 @@ public class TesTaskStore {
                 dao -> dao.finish(jobId, finishedAt, outputs, problem))) == 1;
     }
 
-    /** Whether a task still names these staged files (a directory without one is left over). */
+    /**
+     * Whether a task not finished yet names these staged files: a directory that none names is left
+     * over (its task was deleted, finished before its removal, or never stored).
+     */
     public boolean stagingInUse(String staging) {
-        return jdbi.withExtension(TesTaskDao.class, dao -> dao.staging(staging)).isPresent();
+        return jdbi.withExtension(TesTaskDao.class, dao -> dao.unfinishedStaging(staging)).isPresent();
     }
 }

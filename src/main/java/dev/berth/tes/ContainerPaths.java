@@ -1,5 +1,6 @@
 package dev.berth.tes;
 
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +19,13 @@ final class ContainerPaths {
             problems.add(field + " must be an absolute path (got " + path + ")");
             return Optional.empty();
         }
-        Path parsed = Path.of(path);
+        Path parsed;
+        try {
+            parsed = Path.of(path);
+        } catch (InvalidPathException e) {
+            problems.add(field + " is not a path: " + e.getReason());
+            return Optional.empty();
+        }
         if (!parsed.normalize().equals(parsed)) {
             problems.add(field + " must not contain '.' or '..' segments (got " + path + ")");
             return Optional.empty();

@@ -2,6 +2,7 @@ package dev.berth.tes;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -47,7 +48,13 @@ final class HostPaths {
     }
 
     private static Optional<Path> absolute(String path, String field, List<String> problems) {
-        Path host = Path.of(path);
+        Path host;
+        try {
+            host = Path.of(path);
+        } catch (InvalidPathException e) {
+            problems.add(field + " is not a path: " + e.getReason());
+            return Optional.empty();
+        }
         if (!host.isAbsolute() || !host.normalize().equals(host)) {
             problems.add(field + " must be an absolute path without '.' or '..' segments (got " + path + ")");
             return Optional.empty();

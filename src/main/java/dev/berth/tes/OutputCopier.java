@@ -2,12 +2,12 @@ package dev.berth.tes;
 
 import dev.berth.api.MountRoots;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -15,9 +15,9 @@ import java.util.stream.Stream;
 /**
  * Copies a finished task's outputs from its staging to their URLs on the host, and lists each file
  * copied. Only regular files are copied, and only from inside the staging: what an executor wrote
- * may be a symbolic link to anywhere on the host, which must never be followed out. Each file lands
- * whole or not at all (written beside its target, then moved over it), so a copy run twice, by two
- * processes or after a crash, leaves the same files.
+ * may be a symbolic link to anywhere on the host, which must never be followed out; and each file
+ * is written by {@link SafeWriter}, which follows no link on the way to it either. Each file lands
+ * whole or not at all, so a copy run twice, or again after a crash, leaves the same files.
  */
 final class OutputCopier {
     private final MountRoots allowedRoots;
@@ -49,6 +49,9 @@ final class OutputCopier {
                 if (!Files.isDirectory(source, LinkOption.NOFOLLOW_LINKS)) {
                     throw new OutputException("output " + path + ": the executors made no such directory");
                 }
+                if (!realPath(source).startsWith(realStaging)) {
+                    throw new OutputException("output " + path + " leads out of the task's files: not copied");
+                }
                 for (Path file : regularFilesUnder(source)) {
                     String relative = source.relativize(file).toString();
                     copied.add(copyFile(realStaging, file, destination.resolve(relative), output.url(),
@@ -73,6 +76,9 @@ final class OutputCopier {
         if (!Files.isDirectory(baseSource, LinkOption.NOFOLLOW_LINKS)) {
             return; // nothing was written there: no file matches
         }
+        if (!realPath(baseSource).startsWith(staging)) {
+            throw new OutputException("output " + pattern + " leads out of the task's files: not copied");
+        }
         PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + pattern);
         for (Path file : regularFilesUnder(baseSource)) {
             String containerPath = Path.of(base).resolve(baseSource.relativize(file).toString()).toString();
@@ -83,7 +89,12 @@ final class OutputCopier {
             while (pruned.startsWith("/")) {
                 pruned = pruned.substring(1);
             }
-            copied.add(copyFile(staging, file, destination.resolve(pruned), output.url(), containerPath));
+            Path target = destination.resolve(pruned).normalize();
+            if (pruned.isEmpty() || !target.startsWith(destination)) {
+                throw new OutputException("output " + containerPath + ": without its path_prefix it names no file"
+                        + " under " + destination);
+            }
+            copied.add(copyFile(staging, file, target, output.url(), containerPath));
         }
     }
 
@@ -98,27 +109,17 @@ final class OutputCopier {
         if (!realPath(source).startsWith(staging)) {
             throw new OutputException("output " + containerPath + " leads out of the task's files: not copied");
         }
-        if (!allowedRoots.isAllowed(destination)) {
-            throw new OutputException("output " + containerPath + ": " + destination
-                    + " is not under an allowed mount root (or a link leads out of one)");
-        }
+        Path root = allowedRoots.rootOf(destination).filter(any -> allowedRoots.isAllowed(destination))
+                .orElseThrow(() -> new OutputException("output " + containerPath + ": " + destination
+                        + " is not under an allowed mount root (or a link leads out of one)"));
         try {
-            Files.createDirectories(destination.getParent());
-            if (!allowedRoots.isAllowed(destination)) {
-                throw new OutputException("output " + containerPath + ": " + destination + " leads out of the"
-                        + " allowed mount roots");
-            }
-            // Unique, so that two processes copying the same task at once never share a partial file.
-            Path partial = destination.resolveSibling("." + destination.getFileName() + "."
-                    + TaskStaging.newKey() + ".partial");
-            Files.copy(source, partial, StandardCopyOption.REPLACE_EXISTING, LinkOption.NOFOLLOW_LINKS);
-            Files.move(partial, destination, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            long size = Files.size(destination);
+            Files.createDirectories(root);
+            long size = SafeWriter.copy(source, root.toRealPath(), root.relativize(destination));
             String fileUrl = destination.toString().equals(pathOfUrl(url)) ? url : "file://" + destination;
             return new TesOutputFileLog(fileUrl, containerPath, Long.toString(size));
         } catch (IOException e) {
             throw new OutputException("output " + containerPath + ": could not copy it to " + destination + ": "
-                    + e.getMessage());
+                    + e);
         }
     }
 
@@ -129,7 +130,7 @@ final class OutputCopier {
     private static List<Path> regularFilesUnder(Path directory) throws OutputException {
         try (Stream<Path> files = Files.walk(directory)) {
             return files.filter(file -> Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)).sorted().toList();
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
             throw new OutputException("could not read " + directory + ": " + e.getMessage());
         }
     }

@@ -5,25 +5,18 @@ import dev.berth.api.MountManifest;
 import dev.berth.api.PlacementManifest;
 import dev.berth.api.ResourcesManifest;
 import dev.berth.api.StepManifest;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Every rule a TES task must meet before Berth stores it (each problem names its field, as the
- * task spells it), and the Berth job that runs it: its executors become steps, in order; its
- * inputs read-only bind mounts (literal content staged on the host first); its volumes and the
- * directories of its outputs shared host directories of its staging; its tags the job's labels.
- * The job itself is then checked by Berth's own manifest rules, as any job is.
+ * task spells it), and the Berth job that runs it: its executors become steps, in order; its files
+ * mounts (see {@link TaskFiles}); its resources and backend parameters the job's; its tags the
+ * job's labels. The job itself is then checked by Berth's own manifest rules, as any job is.
  */
 public final class TaskRules {
     /** A Berth job has at most 16 steps. */
@@ -41,9 +34,11 @@ public final class TaskRules {
     static final List<String> BACKEND_PARAMETERS = List.of("queue", "priority");
 
     private final TesSettings settings;
+    private final TaskFiles files;
 
     TaskRules(TesSettings settings) {
         this.settings = settings;
+        this.files = new TaskFiles(settings);
     }
 
     /** A task that may be stored: the job that runs it, what to stage first, the task as kept, notes. */
@@ -62,73 +57,26 @@ public final class TaskRules {
         if (task.description() != null && task.description().length() > MAX_DESCRIPTION) {
             problems.add("description is longer than " + MAX_DESCRIPTION + " characters");
         }
-        List<String> volumes = volumes(task.volumes(), problems);
-        List<TesInput> inputs = checkedInputs(task.inputs(), problems);
-        List<TesOutput> outputs = checkedOutputs(task.outputs(), problems);
+        TaskFiles.Checked files = this.files.check(task, settings.stagingOf(stagingKey), problems);
         List<StepManifest> steps = steps(task.executors(), problems);
         ResourcesManifest resources = resources(task.resources(), notes, problems);
         Map<String, String> backend = backendParameters(task.resources(), notes, problems);
         Integer priority = priority(backend, problems);
-        SharedDirectories shared = problems.isEmpty() ? SharedDirectories.of(volumes, outputs) : null;
-        if (shared != null) {
-            checkInputsAgainst(shared, inputs, problems);
-        }
         if (!problems.isEmpty()) {
             throw new InvalidTaskException(problems);
         }
-        Path staging = settings.stagingOf(stagingKey);
-        List<MountManifest> mounts = new ArrayList<>();
-        for (int i = 0; i < shared.mounted().size(); i++) {
-            mounts.add(new MountManifest(new SharedDirectories.Location(i, "").in(staging).toString(),
-                    shared.mounted().get(i), false));
-        }
-        Map<Integer, String> contents = new LinkedHashMap<>();
-        for (int i = 0; i < inputs.size(); i++) {
-            TesInput input = inputs.get(i);
-            String source;
-            if (hasContent(input)) {
-                contents.put(i, input.content());
-                source = staging.resolve("inputs").resolve(Integer.toString(i)).toString();
-            } else {
-                source = HostPaths.of(input.url(), "inputs", new ArrayList<>()).orElseThrow().toString();
-            }
-            mounts.add(new MountManifest(source, Path.of(input.path()).toString(), true));
-        }
-        // Outer directories first, so that an input inside a shared directory is mounted over it.
-        mounts.sort(Comparator.comparingInt(mount -> Path.of(mount.target()).getNameCount()));
-        StagingPlan plan = new StagingPlan(contents, shared.mounted().size(), shared.nested());
+        List<MountManifest> mounts = files.mounts();
         boolean usesHostFiles = !mounts.isEmpty();
+        StagingPlan plan = files.plan();
         PlacementManifest placement = settings.swarmMode() && usesHostFiles && !settings.storageConstraints().isEmpty()
                 ? new PlacementManifest(settings.storageConstraints(), null) : null;
         JobManifest manifest = new JobManifest(null, task.tags(), null, null, null, null, null, null, mounts,
                 resources, null, null, steps, null, placement, backend.get("queue"), priority);
         TesResources keptResources = task.resources() == null ? null
                 : task.resources().withBackendParameters(backend.isEmpty() ? null : backend);
-        TesTask stored = new TesTask(null, null, task.name(), task.description(), inputs, outputs, keptResources,
-                task.executors(), task.volumes(), task.tags(), null, null);
+        TesTask stored = new TesTask(null, null, task.name(), task.description(), files.inputs(), files.outputs(),
+                keptResources, task.executors(), task.volumes(), task.tags(), null, null);
         return new Translation(manifest, plan, stored, notes);
-    }
-
-    private static List<String> volumes(List<String> volumes, List<String> problems) {
-        List<String> checked = new ArrayList<>();
-        if (volumes == null) {
-            return checked;
-        }
-        if (volumes.size() > MAX_VOLUMES) {
-            problems.add("volumes: at most " + MAX_VOLUMES + " (got " + volumes.size() + ")");
-            return checked;
-        }
-        for (int i = 0; i < volumes.size(); i++) {
-            String field = "volumes[" + i + "]";
-            ContainerPaths.of(volumes.get(i), field, problems).ifPresent(path -> {
-                if (path.equals("/")) {
-                    problems.add(field + " must not be /");
-                } else {
-                    checked.add(path);
-                }
-            });
-        }
-        return checked;
     }
 
     private List<StepManifest> steps(List<TesExecutor> executors, List<String> problems) {
@@ -162,7 +110,7 @@ public final class TaskRules {
             }
             boolean redirected = StdioRedirect.wanted(executor);
             steps.add(new StepManifest(stepName(i), executor.image(), executor.command(),
-                    redirected ? StdioRedirect.entrypoint(executor) : null, executor.env(), workdir, null,
+                    redirected ? StdioRedirect.entrypoint(executor) : null, executor.env(), workdir, settings.user(),
                     Boolean.TRUE.equals(executor.ignoreError())));
         }
         return steps;
@@ -175,129 +123,6 @@ public final class TaskRules {
 
     private static Optional<String> nullable(String value) {
         return Optional.ofNullable(value);
-    }
-
-    private static boolean hasContent(TesInput input) {
-        return input.content() != null && !input.content().isEmpty();
-    }
-
-    private List<TesInput> checkedInputs(List<TesInput> inputs, List<String> problems) {
-        List<TesInput> checked = new ArrayList<>();
-        if (inputs == null) {
-            return checked;
-        }
-        if (inputs.size() > MAX_INPUTS) {
-            problems.add("inputs: at most " + MAX_INPUTS + " (got " + inputs.size() + ")");
-            return checked;
-        }
-        Set<String> paths = new HashSet<>();
-        for (int i = 0; i < inputs.size(); i++) {
-            TesInput input = inputs.get(i);
-            String field = "inputs[" + i + "]";
-            if (input == null) {
-                problems.add(field + " must not be null");
-                continue;
-            }
-            Optional<String> path = ContainerPaths.of(input.path(), field + ".path", problems);
-            if (path.isPresent() && !paths.add(path.get())) {
-                problems.add(field + ".path " + path.get() + " is the path of another input");
-            }
-            if (path.isPresent() && path.get().equals("/")) {
-                problems.add(field + ".path must not be /");
-            }
-            if (hasContent(input)) {
-                // TES: when content is given, url is ignored.
-                if (input.content().getBytes(StandardCharsets.UTF_8).length > MAX_CONTENT_BYTES) {
-                    problems.add(field + ".content is larger than " + MAX_CONTENT_BYTES + " bytes");
-                }
-                if (input.type() == TesFileType.DIRECTORY) {
-                    problems.add(field + ": content makes a FILE, not a DIRECTORY");
-                }
-                checked.add(input.withType(TesFileType.FILE));
-                continue;
-            }
-            Optional<Path> host = HostPaths.of(input.url(), field + ".url", problems);
-            if (host.isEmpty()) {
-                continue;
-            }
-            if (!allowed(host.get(), field + ".url", problems)) {
-                continue;
-            }
-            if (!Files.exists(host.get())) {
-                problems.add(field + ".url " + host.get() + " does not exist on the host");
-                continue;
-            }
-            TesFileType actual = Files.isDirectory(host.get()) ? TesFileType.DIRECTORY : TesFileType.FILE;
-            if (input.type() != null && input.type() != actual) {
-                problems.add(field + ".type is " + input.type() + " but " + host.get() + " is a "
-                        + actual.name().toLowerCase(Locale.ROOT));
-                continue;
-            }
-            checked.add(input.withType(actual));
-        }
-        return checked;
-    }
-
-    private List<TesOutput> checkedOutputs(List<TesOutput> outputs, List<String> problems) {
-        List<TesOutput> checked = new ArrayList<>();
-        if (outputs == null) {
-            return checked;
-        }
-        if (outputs.size() > MAX_OUTPUTS) {
-            problems.add("outputs: at most " + MAX_OUTPUTS + " (got " + outputs.size() + ")");
-            return checked;
-        }
-        for (int i = 0; i < outputs.size(); i++) {
-            TesOutput output = outputs.get(i);
-            String field = "outputs[" + i + "]";
-            if (output == null) {
-                problems.add(field + " must not be null");
-                continue;
-            }
-            int before = problems.size();
-            Optional<String> path = ContainerPaths.of(output.path(), field + ".path", problems);
-            HostPaths.of(output.url(), field + ".url", problems).ifPresent(host -> allowed(host, field + ".url",
-                    problems));
-            if (path.isPresent() && ContainerPaths.hasWildcard(path.get())) {
-                if (output.pathPrefix() == null || !path.get().startsWith(output.pathPrefix())) {
-                    problems.add(field + ".path_prefix is required with wildcards in path, and path must start"
-                            + " with it (got " + output.pathPrefix() + ")");
-                }
-            }
-            if (problems.size() == before) {
-                if (SharedDirectories.directoryOf(output).equals("/")) {
-                    problems.add(field + ".path: an output must be in a directory other than / (Berth shares"
-                            + " that directory between the executors)");
-                } else {
-                    checked.add(output);
-                }
-            }
-        }
-        return checked;
-    }
-
-    /** A host path of a URL must lie under docker.allowedMountRoots, and not among Berth's own staged files. */
-    private boolean allowed(Path host, String field, List<String> problems) {
-        if (host.startsWith(settings.workDirectory())) {
-            problems.add(field + " " + host + " is inside tes.workDirectory, which holds Berth's own files");
-            return false;
-        }
-        int before = problems.size();
-        settings.allowedRoots().checkAllowed(field, host.toString(), problems);
-        return problems.size() == before;
-    }
-
-    /** An input must not hide a shared directory: inputs are mounted read-only, shared directories over them. */
-    private static void checkInputsAgainst(SharedDirectories shared, List<TesInput> inputs, List<String> problems) {
-        for (int i = 0; i < inputs.size(); i++) {
-            String path = Path.of(inputs.get(i).path()).toString();
-            for (String directory : shared.mounted()) {
-                if (ContainerPaths.within(directory, path)) {
-                    problems.add("inputs[" + i + "].path " + path + " holds " + directory
-                            + ", a volume or the directory of an output: inputs are read-only");
-                }
-            }
-        }
     }
 
     private static ResourcesManifest resources(TesResources resources, List<String> notes, List<String> problems) {

@@ -12,15 +12,18 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * The host side of tasks' files, under tes.workDirectory: one directory per task, made before its
  * job is stored and removed once its outputs were copied. The work directory itself is closed to
- * other host users (0700); the shared directories inside are open (0777), since an executor may
- * run as any user of its image.
+ * other host users (0700, see {@link TesSettings#from}); the shared directories inside are open
+ * (0777), since an executor may run as any user of its image.
  */
 final class TaskStaging {
+    private static final Pattern KEY = Pattern.compile("[0-9a-f]{32}");
+
     private final Path workDirectory;
 
     TaskStaging(Path workDirectory) {
@@ -36,7 +39,6 @@ final class TaskStaging {
     void stage(String key, StagingPlan plan) {
         Path staging = workDirectory.resolve(key);
         try {
-            ensureWorkDirectory();
             Files.createDirectory(staging);
             for (int i = 0; i < plan.sharedDirectories(); i++) {
                 openDirectory(new SharedDirectories.Location(i, "").in(staging));
@@ -88,13 +90,14 @@ final class TaskStaging {
         }
     }
 
-    /** The keys of every task directory there is. */
+    /** The keys of every task directory there is (only names Berth gives: nothing else there is touched). */
     List<String> keys() {
         if (!Files.isDirectory(workDirectory)) {
             return List.of();
         }
         try (Stream<Path> entries = Files.list(workDirectory)) {
-            return new ArrayList<>(entries.map(entry -> entry.getFileName().toString()).toList());
+            return new ArrayList<>(entries.map(entry -> entry.getFileName().toString())
+                    .filter(name -> KEY.matcher(name).matches()).toList());
         } catch (IOException e) {
             throw new UncheckedIOException("could not list " + workDirectory, e);
         }
@@ -106,17 +109,6 @@ final class TaskStaging {
             return Files.getLastModifiedTime(workDirectory.resolve(key)).toMillis();
         } catch (IOException e) {
             return 0;
-        }
-    }
-
-    Path pathOf(String key) {
-        return workDirectory.resolve(key);
-    }
-
-    private void ensureWorkDirectory() throws IOException {
-        if (!Files.isDirectory(workDirectory)) {
-            Files.createDirectories(workDirectory);
-            Files.setPosixFilePermissions(workDirectory, PosixFilePermissions.fromString("rwx------"));
         }
     }
 

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -79,7 +80,7 @@ final class TaskViews {
         }
         Map<String, String> metadata = new LinkedHashMap<>();
         metadata.put("attempt", Integer.toString(attempt.number()));
-        metadata.put("backend", attempt.backend().name().toLowerCase(java.util.Locale.ROOT));
+        metadata.put("backend", attempt.backend().name().toLowerCase(Locale.ROOT));
         if (attempt.nodeHostname() != null) {
             metadata.put("node", attempt.nodeHostname());
         }

@@ -15,11 +15,13 @@ import dev.berth.jobs.JobLogs;
 import dev.berth.jobs.JobService;
 import dev.berth.jobs.JobStateConflictException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The TES API on Berth's jobs: a task is stored as a job (its id is the job's) with its TES side
@@ -29,6 +31,8 @@ import java.util.Optional;
 public class TesService {
     /** A listing with a state filter reads at most this many tasks per page, then gives a token to go on. */
     static final int MAX_SCANNED = 5_000;
+    /** A NUL as JSON writes it (backslash, u0000) after an even number of backslashes: an odd one escapes it. */
+    private static final Pattern NUL = Pattern.compile("(?<!\\\\)(\\\\\\\\)*\\\\u0000");
 
     private final JobService jobs;
     private final JobControl control;
@@ -55,6 +59,7 @@ public class TesService {
 
     /** Stores the task as a job of {@code caller}; its id. Throws {@link InvalidTaskException} for a bad task. */
     public String create(TesTask task, Caller caller) {
+        checkText(task);
         String key = TaskStaging.newKey();
         TaskRules.Translation translation = rules.translate(task, key);
         boolean staged = !translation.staging().isEmpty();
@@ -140,6 +145,24 @@ public class TesService {
             throw e;
         }
         return true;
+    }
+
+    /**
+     * Text that can be stored and written as it came: no NUL (PostgreSQL refuses it in text, a path
+     * cannot hold it) and no half of a surrogate pair (it has no UTF-8 form).
+     */
+    private void checkText(TesTask task) {
+        if (task == null) {
+            return;
+        }
+        String text = write(task);
+        if (NUL.matcher(text).find()) {
+            throw new InvalidTaskException(List.of("the task must not contain NUL characters (\\u0000)"));
+        }
+        if (!StandardCharsets.UTF_8.newEncoder().canEncode(text)) {
+            throw new InvalidTaskException(List.of("the task holds text that is not valid Unicode (an unpaired"
+                    + " surrogate)"));
+        }
     }
 
     private TesTask view(Job job, TesTaskRow row, TesView view) {

@@ -5,6 +5,7 @@ import dev.berth.support.Await;
 import dev.berth.support.JobsApi;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.client.Invocation;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
@@ -35,7 +36,7 @@ final class TesApi {
         this.token = token;
     }
 
-    private jakarta.ws.rs.client.Invocation.Builder request(String pathAndQuery) {
+    private Invocation.Builder request(String pathAndQuery) {
         var request = client.target(root + TesSchema.BASE_PATH + pathAndQuery).request(MediaType.APPLICATION_JSON);
         return token == null ? request : request.header("Authorization", "Bearer " + token);
     }

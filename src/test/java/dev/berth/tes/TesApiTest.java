@@ -43,7 +43,10 @@ class TesApiTest {
     static final DropwizardAppExtension<BerthConfiguration> APP = BerthTestApp.create(INSTANCE,
             ConfigOverride.config("docker.allowedMountRoots", ROOT.toString()),
             ConfigOverride.config("queues.default.maxRunning", "16"),
-            ConfigOverride.config("queues.batch.maxRunning", "4"));
+            ConfigOverride.config("queues.batch.maxRunning", "4"),
+            // TES tasks name no user: with root refused by the site's policy, tes.user is the one they run as.
+            ConfigOverride.config("policy.allowRootUser", "false"),
+            ConfigOverride.config("tes.user", "1234:1234"));
     private static final String TRUE = "{\"image\": \"" + TestEngine.IMAGE + "\", \"command\": [\"true\"]}";
 
     @AfterAll
@@ -100,6 +103,13 @@ class TesApiTest {
                 Map.entry("{\"tags\": {\"has space\": \"x\"}, \"executors\": [" + TRUE + "]}", "tags: key"),
                 Map.entry("{\"resources\": {\"ram_gb\": -1}, \"executors\": [" + TRUE + "]}",
                         "resources.ram_gb must be above 0"),
+                Map.entry("{\"outputs\": [{\"path\": \"/out/[a\", \"path_prefix\": \"/out/\", \"url\": \"file://"
+                        + ROOT + "/out/\"}], \"executors\": [" + TRUE + "]}", "outputs[0].path is not a valid pattern"),
+                Map.entry("{\"outputs\": [{\"path\": \"/out/x*\", \"path_prefix\": \"/out/x*\", \"url\": \"file://"
+                        + ROOT + "/out/\"}], \"executors\": [" + TRUE + "]}", "outputs[0].path_prefix is required"),
+                Map.entry("{\"name\": \"a\\u0000b\", \"executors\": [" + TRUE + "]}", "NUL characters"),
+                Map.entry("{\"description\": \"\\ud800\", \"executors\": [" + TRUE + "]}", "unpaired surrogate"),
+                Map.entry("{\"volumes\": [\"/a\\u0000\"], \"executors\": [" + TRUE + "]}", "NUL characters"),
                 Map.entry("{\"executors\": [" + TRUE + "], ", "")); // malformed JSON
         List<String> wrong = new ArrayList<>();
         refused.forEach((task, problem) -> {
@@ -177,6 +187,17 @@ class TesApiTest {
         assertThat(viewer.post("/tasks", "{\"executors\": [" + TRUE + "]}").status()).isEqualTo(403);
         assertThat(new JobsApi(APP.client(), APP.getLocalPort()).getJson("/jobs/" + alices).get("owner").asText())
                 .isEqualTo("tes-alice");
+    }
+
+    @Test
+    void executorsRunAsTesUserWhenTheSitesPolicyRefusesRoot() {
+        String id = tes().create("{\"executors\": [{\"image\": \"" + TestEngine.IMAGE + "\", \"command\": [\"id\","
+                + " \"-u\"]}]}");
+
+        JsonNode full = tes().awaitEnd(id, Duration.ofSeconds(120));
+
+        assertThat(full.get("state").asText()).as(full.toString()).isEqualTo("COMPLETE");
+        assertThat(full.get("logs").get(0).get("logs").get(0).get("stdout").asText()).isEqualTo("1234\n");
     }
 
     @Test

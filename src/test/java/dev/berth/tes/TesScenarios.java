@@ -11,8 +11,10 @@ import dev.berth.support.TestEngine;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -165,7 +167,8 @@ interface TesScenarios {
                 + "{\"path\": \"/work/reports\", \"url\": \"file://" + out.resolve("reports") + "\", \"type\": \"DIRECTORY\"},"
                 + "{\"path\": \"/work/many/*.csv\", \"path_prefix\": \"/work/many/\", \"url\": \"file://"
                 + out.resolve("csv") + "\"}],"
-                + " \"executors\": [" + executor("printf 12345 > /out/result.txt; mkdir -p /work/reports/sub;"
+                + " \"executors\": [" + executor("printf 12345 > /out/result.txt; chmod 4755 /out/result.txt;"
+                + " mkdir -p /work/reports/sub;"
                 + " echo r1 > /work/reports/sub/one.txt; mkdir -p /work/many; echo a > /work/many/a.csv;"
                 + " echo b > /work/many/b.csv; echo skip > /work/many/c.txt") + "]}");
 
@@ -173,6 +176,8 @@ interface TesScenarios {
 
         assertThat(full.get("state").asText()).as(full.toString()).isEqualTo("COMPLETE");
         assertThat(Files.readString(out.resolve("result.txt"))).isEqualTo("12345");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out.resolve("result.txt"))))
+                .as("copied as a plain file: the executor's setuid bit stays behind").isEqualTo("rw-r--r--");
         assertThat(Files.readString(out.resolve("reports/sub/one.txt"))).isEqualTo("r1\n");
         assertThat(Files.readString(out.resolve("csv/a.csv"))).isEqualTo("a\n");
         assertThat(Files.readString(out.resolve("csv/b.csv"))).isEqualTo("b\n");
@@ -221,7 +226,7 @@ interface TesScenarios {
         try (var staged = Files.list(workDirectory())) {
             return staged.map(path -> path.getFileName().toString()).toList();
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
