@@ -37,6 +37,7 @@ import dev.berth.health.DockerHealthCheck;
 import dev.berth.health.LeaseHealthCheck;
 import dev.berth.health.ReconcilerHealthCheck;
 import dev.berth.jobs.CommandService;
+import dev.berth.metrics.BerthMetrics;
 import dev.berth.jobs.JobControl;
 import dev.berth.jobs.JobService;
 import dev.berth.jobs.QueueService;
@@ -73,6 +74,9 @@ import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.lifecycle.Managed;
 import io.dropwizard.migrations.MigrationsBundle;
+import io.prometheus.metrics.exporter.servlet.jakarta.PrometheusMetricsServlet;
+import io.prometheus.metrics.instrumentation.dropwizard.DropwizardExports;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.nio.file.Path;
 import java.util.List;
 import java.time.Clock;
@@ -118,6 +122,9 @@ public class BerthApplication extends Application<BerthConfiguration> {
 
     @Override
     public void initialize(Bootstrap<BerthConfiguration> bootstrap) {
+        // Dropwizard registers its JVM metrics only when started from main(); here they are there
+        // however Berth is started (the tests' application too), for /metrics and Prometheus.
+        bootstrap.registerMetrics();
         bootstrap.addBundle(new MigrationsBundle<>() {
             @Override
             public DataSourceFactory getDataSourceFactory(BerthConfiguration configuration) {
@@ -179,6 +186,14 @@ public class BerthApplication extends Application<BerthConfiguration> {
         // What a job costs the engine and the database, for the benchmark and for operators.
         environment.metrics().register("docker.calls", (Gauge<Map<String, Long>>) () -> gateway.calls().snapshot());
         environment.metrics().register("store.writes", (Gauge<Long>) writes::count);
+        // Prometheus' text (and protobuf) format on the admin port, beside Dropwizard's JSON /metrics.
+        var prometheus = new PrometheusRegistry();
+        DropwizardExports.builder().dropwizardRegistry(environment.metrics()).register(prometheus);
+        var metrics = new BerthMetrics(prometheus, store, leadership::leads);
+        store.observeStatuses(metrics::statusRecorded);
+        gateway.calls().observeCalls(metrics::engineCalled);
+        environment.admin().addServlet("prometheus", new PrometheusMetricsServlet(prometheus))
+                .addMapping("/metrics/prometheus");
         int maxLogBytes = (int) config.getLogs().getMaxBytes().toBytes();
         var ttl = config.getJobs().getTtlAfterFinished();
         var lifecycle = new Lifecycle(config.getReconciler().getInitialBackoff().toJavaDuration(),
@@ -202,7 +217,7 @@ public class BerthApplication extends Application<BerthConfiguration> {
                 actionThreads, launchThreads, workers);
         reconciler.launchAs(leadership.member(), leadership::confirmed);
         var loop = new ReconcileLoop(reconciler, config.getReconciler().getInterval().toJavaDuration(), clock,
-                environment.metrics().timer("reconciler.pass"), leadership::leads);
+                environment.metrics().timer("reconciler.pass"), metrics::passTook, leadership::leads);
         leadership.onLead(loop::wake);
         // A change another process of the instance stored wakes this one's loop, and one stored
         // here wakes theirs: whichever leads passes at once.

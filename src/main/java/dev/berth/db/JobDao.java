@@ -88,6 +88,11 @@ public interface JobDao extends SqlObject {
     @RegisterRowMapper(QueueCountMapper.class)
     List<QueueCount> liveByQueue();
 
+    /** Every job by queue and phase. */
+    @SqlQuery("SELECT queue, phase, COUNT(*) AS jobs FROM jobs GROUP BY queue, phase")
+    @RegisterRowMapper(QueueCountMapper.class)
+    List<QueueCount> byQueueAndPhase();
+
     /**
      * Writes a status only if nobody wrote the row since it was read: returns 0 when stale. A row
      * without a resolved spec keeps the one stored (it is written once, at the first launch).

@@ -34,6 +34,7 @@ public class JobStore {
     private final JobRows rows;
     private final SerialWrites writes;
     private final WriteFence fence;
+    private volatile StatusObserver observer = StatusObserver.NONE;
 
     /** Writes one at a time, as an H2 database needs them, by a reconciler that is never fenced. */
     public JobStore(Jdbi jdbi, ObjectMapper json) {
@@ -220,6 +221,32 @@ public class JobStore {
      * {@link LeaseLostException}, writing nothing, when the fence says this process may not write.
      */
     public boolean recordStatus(Job read, Job updated, ResolvedSpec resolved, List<JobEvent> events,
+                                Captured captured, long now) {
+        boolean written = writeStatus(read, updated, resolved, events, captured, now);
+        if (written) {
+            observer.recorded(read, updated, now);
+        }
+        return written;
+    }
+
+    /** Told of every status write that landed (for metrics): the job before and after, the time (epoch ms). */
+    public interface StatusObserver {
+        StatusObserver NONE = (read, updated, now) -> { };
+
+        void recorded(Job read, Job updated, long now);
+    }
+
+    /** Set once at start, before the reconciler writes. */
+    public void observeStatuses(StatusObserver statusObserver) {
+        this.observer = statusObserver;
+    }
+
+    /** Jobs by queue and phase, every phase: for the metrics' gauges. */
+    public List<QueueCount> byQueueAndPhase() {
+        return jdbi.withExtension(JobDao.class, JobDao::byQueueAndPhase);
+    }
+
+    private boolean writeStatus(Job read, Job updated, ResolvedSpec resolved, List<JobEvent> events,
                                 Captured captured, long now) {
         return writes.write(() -> jdbi.inTransaction(handle -> {
             fence.check(handle);

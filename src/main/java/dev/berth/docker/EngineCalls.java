@@ -1,5 +1,6 @@
 package dev.berth.docker;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -9,14 +10,36 @@ import java.util.regex.Pattern;
 /**
  * How many calls Berth made to the engine's API, by kind and object ({@code list.containers},
  * {@code inspect.image}, {@code start.container}, ...): what a job costs the engine, counted where
- * every call passes, the HTTP client. Shown on the admin port's /metrics as {@code docker.calls}.
+ * every call passes, the HTTP client. Shown on the admin port's /metrics as {@code docker.calls};
+ * an observer hears each call's time and outcome (the Prometheus metrics).
  */
 public final class EngineCalls {
     private static final Pattern VERSION = Pattern.compile("^/v[0-9]+\\.[0-9]+");
     private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
+    private volatile CallObserver observer = CallObserver.NONE;
 
-    void count(String method, String path) {
-        counts.computeIfAbsent(kindOf(method, path), k -> new LongAdder()).increment();
+    /** Told of each call once it answered (or failed): its kind, how long, whether it failed. */
+    public interface CallObserver {
+        CallObserver NONE = (kind, took, failed) -> { };
+
+        void called(String kind, Duration took, boolean failed);
+    }
+
+    /** Set once at start (for metrics). */
+    public void observeCalls(CallObserver callObserver) {
+        this.observer = callObserver;
+    }
+
+    /** Counts a call as it goes out; its kind, for {@link #answered}. */
+    String count(String method, String path) {
+        String kind = kindOf(method, path);
+        counts.computeIfAbsent(kind, k -> new LongAdder()).increment();
+        return kind;
+    }
+
+    /** A call answered (failed: an error status, or no answer at all). */
+    void answered(String kind, Duration took, boolean failed) {
+        observer.called(kind, took, failed);
     }
 
     /** Every kind called so far, with its count, in name order. */

@@ -10,6 +10,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +28,7 @@ public class ReconcileLoop implements Managed {
     private final Clock clock;
     /** Pass durations, on the admin port's /metrics as reconciler.pass. */
     private final Timer passes;
+    private final Consumer<Duration> passTimes;
     private final BlockingQueue<Boolean> wakeUps = new ArrayBlockingQueue<>(1);
     private final PassBudget budget = new PassBudget();
     private final BooleanSupplier leads;
@@ -34,10 +36,13 @@ public class ReconcileLoop implements Managed {
     private volatile boolean running;
     private Thread thread;
 
-    public ReconcileLoop(Reconciler reconciler, Duration interval, Clock clock, Timer passes, BooleanSupplier leads) {
+    /** {@code passes} and {@code passTimes} hear each pass's duration (the admin port's metrics). */
+    public ReconcileLoop(Reconciler reconciler, Duration interval, Clock clock, Timer passes,
+                         Consumer<Duration> passTimes, BooleanSupplier leads) {
         this.reconciler = reconciler;
         this.leads = leads;
         this.passes = passes;
+        this.passTimes = passTimes;
         this.interval = interval;
         this.clock = clock;
         reconciler.onPassNeeded(this::wake);
@@ -87,9 +92,11 @@ public class ReconcileLoop implements Managed {
         while (running) {
             try {
                 if (leads.getAsBoolean()) {
+                    long start = System.nanoTime();
                     try (var timing = passes.time()) {
                         budget.spend(reconciler::pass);
                     }
+                    passTimes.accept(Duration.ofNanos(System.nanoTime() - start));
                     lastPassCompleted = clock.instant();
                 }
             } catch (Throwable e) {
