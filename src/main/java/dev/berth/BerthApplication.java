@@ -57,6 +57,7 @@ import dev.berth.resources.JobsResource;
 import dev.berth.resources.LogFollowers;
 import dev.berth.resources.ManifestErrorMappers;
 import dev.berth.resources.NodesResource;
+import dev.berth.resources.OpenApiResource;
 import dev.berth.resources.QueuesResource;
 import dev.berth.resources.StrictJson;
 import dev.berth.resources.TesResource;
@@ -297,6 +298,8 @@ public class BerthApplication extends Application<BerthConfiguration> {
         jersey.register(new InfoResource(gateway, docker.getHost(), docker.isSwarmMode(), instanceId, leadership,
                 config.getTes().isEnabled() ? TesResource.BASE : null));
         jersey.register(new NodesResource(gateway));
+        String implementation = BerthApplication.class.getPackage().getImplementationVersion();
+        jersey.register(new OpenApiResource(implementation == null ? "development" : implementation));
         jersey.register(new QueuesResource(new QueueService(store, queueLimits, clock, wakeOnChange)));
 
         environment.healthChecks().register("docker", new DockerHealthCheck(gateway, docker.isSwarmMode()));

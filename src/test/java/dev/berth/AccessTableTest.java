@@ -9,6 +9,7 @@ import dev.berth.resources.CommandsResource;
 import dev.berth.resources.InfoResource;
 import dev.berth.resources.JobsResource;
 import dev.berth.resources.NodesResource;
+import dev.berth.resources.OpenApiResource;
 import dev.berth.resources.QueuesResource;
 import dev.berth.resources.TesResource;
 import dev.berth.resources.TokensResource;
@@ -105,6 +106,10 @@ class AccessTableTest {
     void everyEndpointAnswersEveryCallerAsSpecified() {
         var soft = new SoftAssertions();
         List<String> unauthorisedSuccesses = new ArrayList<>();
+        JsonNode described;
+        try (Response openApi = as(Caller.ADMIN, "/openapi.json").get()) {
+            described = read(openApi.readEntity(String.class)).get("paths");
+        }
         for (Endpoint endpoint : table()) {
             for (Caller caller : Caller.values()) {
                 int expected = endpoint.expected().get(caller);
@@ -125,6 +130,12 @@ class AccessTableTest {
                     if (status == 401) {
                         soft.assertThat(body).as(cell).contains("\"code\":401");
                     }
+                    if (!endpoint.path().startsWith(TesResource.BASE)) {
+                        // What the endpoint answered is among what its OpenAPI description says it answers.
+                        soft.assertThat(described.path("/api/v1" + endpoint.path())
+                                .path(endpoint.method().toLowerCase()).path("responses").has(Integer.toString(status)))
+                                .as(cell + ": " + status + " in /api/v1/openapi.json").isTrue();
+                    }
                 }
             }
         }
@@ -138,7 +149,7 @@ class AccessTableTest {
         Set<String> declared = new TreeSet<>();
         for (Class<?> resource : List.of(JobsResource.class, CommandsResource.class, QueuesResource.class,
                 NodesResource.class, InfoResource.class, TokensResource.class, AuditResource.class,
-                TesResource.class)) {
+                TesResource.class, OpenApiResource.class)) {
             String base = resource.getAnnotation(Path.class).value();
             for (Method method : resource.getDeclaredMethods()) {
                 String verb = verb(method);
@@ -228,6 +239,10 @@ class AccessTableTest {
         table.add(new Endpoint("DELETE", "/tokens/{name}", roles(403, 403, 403, 204),
                 (c, t) -> as(c, "/tokens/" + t).delete(), freshToken));
         table.add(new Endpoint("GET", "/audit", roles(403, 403, 403, 200), (c, t) -> as(c, "/audit").get(), none));
+        table.add(new Endpoint("GET", "/openapi.json", roles(200, 200, 200, 200),
+                (c, t) -> as(c, "/openapi.json").get(), none));
+        table.add(new Endpoint("GET", "/openapi.yaml", roles(200, 200, 200, 200),
+                (c, t) -> as(c, "/openapi.yaml", "application/yaml").get(), none));
         String tes = TesResource.BASE;
         String task = "{\"executors\": [{\"image\": \"" + TestEngine.IMAGE + "\", \"command\": [\"true\"]}]}";
         Supplier<String> alicesTask = () -> {

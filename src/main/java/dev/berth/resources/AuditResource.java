@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 
 import static dev.berth.resources.Roles.ADMIN;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /** The audit trail, newest first, {@code limit} at a time; {@code after} is the {@code next} of the page before. */
 @Path("/api/v1/audit")
@@ -36,6 +37,8 @@ public class AuditResource {
 
     @GET
     @RolesAllowed(ADMIN)
+    @ApiResponse(responseCode = "200", description = "OK: the audit trail, newest first")
+    @ApiResponse(responseCode = "400", description = "Bad Request: a parameter or the body is malformed")
     public Page list(@QueryParam("limit") String limit, @QueryParam("after") String after) {
         AuditLog.Page page = audit.page(after(after), ListParams.limit(limit));
         return new Page(page.items().stream().map(Entry::of).toList(),

@@ -29,6 +29,7 @@ import java.util.List;
 import static dev.berth.resources.Roles.ADMIN;
 import static dev.berth.resources.Roles.SUBMITTER;
 import static dev.berth.resources.Roles.VIEWER;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /** Command templates: register (create or replace a version), list, read, delete, import from an image. */
 @Path("/api/v1/commands")
@@ -50,6 +51,12 @@ public class CommandsResource {
     @Path("{name}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(ADMIN)
+    @ApiResponse(responseCode = "201", description = "Created: register a command version (create or replace)")
+    @ApiResponse(responseCode = "200", description = "OK: the version existed and was replaced")
+    @ApiResponse(responseCode = "400", description = "Bad Request: a parameter or the body is malformed")
+    @ApiResponse(responseCode = "413", description = "Payload Too Large: over api.maxBodySize")
+    @ApiResponse(responseCode = "415", description = "Unsupported Media Type")
+    @ApiResponse(responseCode = "422", description = "Unprocessable: the body breaks a rule; every problem is listed")
     public Response put(@PathParam("name") String name, JsonNode body) {
         String version = body == null ? null : body.path("version").isTextual() ? body.get("version").asText() : null;
         boolean existed = commands.find(name, version == null ? "" : version).isPresent();
@@ -59,6 +66,7 @@ public class CommandsResource {
 
     @GET
     @RolesAllowed({VIEWER, SUBMITTER})
+    @ApiResponse(responseCode = "200", description = "OK: every registered version")
     public Listing list() {
         return new Listing(commands.all().stream().map(row -> view(row, false)).toList());
     }
@@ -66,6 +74,8 @@ public class CommandsResource {
     @GET
     @Path("{name}")
     @RolesAllowed({VIEWER, SUBMITTER})
+    @ApiResponse(responseCode = "200", description = "OK: one version, with its definition")
+    @ApiResponse(responseCode = "404", description = "Not Found")
     public CommandView get(@PathParam("name") String name, @QueryParam("version") String version) {
         CommandRow row = commands.find(name, version).orElseThrow(() -> notFound(name, version));
         return view(row, true);
@@ -74,6 +84,8 @@ public class CommandsResource {
     @DELETE
     @Path("{name}")
     @RolesAllowed(ADMIN)
+    @ApiResponse(responseCode = "204", description = "No Content: delete one version, or all")
+    @ApiResponse(responseCode = "404", description = "Not Found")
     public Response delete(@PathParam("name") String name, @QueryParam("version") String version) {
         if (commands.delete(name, version) == 0) {
             throw notFound(name, version);
@@ -85,6 +97,12 @@ public class CommandsResource {
     @POST
     @Path("import")
     @RolesAllowed(ADMIN)
+    @ApiResponse(responseCode = "201", description = "Created: register the commands in an image's org.nrg.commands label")
+    @ApiResponse(responseCode = "400", description = "Bad Request: a parameter or the body is malformed")
+    @ApiResponse(responseCode = "404", description = "Not Found")
+    @ApiResponse(responseCode = "422", description = "Unprocessable: the body breaks a rule; every problem is listed")
+    @ApiResponse(responseCode = "502", description = "Bad Gateway: the engine answered with an error")
+    @ApiResponse(responseCode = "503", description = "Service Unavailable: the engine or the database cannot be reached")
     public Response importFromImage(@QueryParam("image") String image) {
         if (image == null || image.isBlank()) {
             throw new BadRequestException("image is required: POST /api/v1/commands/import?image=<image>");

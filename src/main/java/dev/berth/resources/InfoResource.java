@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import static dev.berth.resources.Roles.SUBMITTER;
 import static dev.berth.resources.Roles.VIEWER;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 @Path("/api/v1/info")
 @Produces(MediaType.APPLICATION_JSON)
@@ -36,6 +37,7 @@ public class InfoResource {
 
     @GET
     @RolesAllowed({VIEWER, SUBMITTER})
+    @ApiResponse(responseCode = "200", description = "OK: Berth's version, the engine, swarm mode")
     public InfoView info() {
         EngineInfo engine = docker.engineInfo();
         String version = InfoResource.class.getPackage().getImplementationVersion();

@@ -38,6 +38,8 @@ import java.util.List;
 import static dev.berth.resources.Roles.ADMIN;
 import static dev.berth.resources.Roles.SUBMITTER;
 import static dev.berth.resources.Roles.VIEWER;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.Parameter;
 
 @Path("/api/v1/jobs")
 @Produces(MediaType.APPLICATION_JSON)
@@ -63,7 +65,15 @@ public class JobsResource {
     @Consumes({MediaType.APPLICATION_JSON, YamlBodyReader.APPLICATION_YAML, YamlBodyReader.TEXT_YAML,
             YamlBodyReader.APPLICATION_X_YAML})
     @RolesAllowed(SUBMITTER)
-    public Response submit(@Auth Caller caller, JobManifest manifest, @Context UriInfo uri) {
+    @ApiResponse(responseCode = "201", description = "Created: submit a job manifest")
+    @ApiResponse(responseCode = "200", description = "OK: a job of this name and the same spec existed: it is the answer")
+    @ApiResponse(responseCode = "400", description = "Bad Request: a parameter or the body is malformed")
+    @ApiResponse(responseCode = "409", description = "Conflict")
+    @ApiResponse(responseCode = "413", description = "Payload Too Large: over api.maxBodySize")
+    @ApiResponse(responseCode = "415", description = "Unsupported Media Type")
+    @ApiResponse(responseCode = "422", description = "Unprocessable: the body breaks a rule; every problem is listed")
+    @ApiResponse(responseCode = "429", description = "Too Many Requests: see Retry-After")
+    public Response submit(@Parameter(hidden = true) @Auth Caller caller, JobManifest manifest, @Context UriInfo uri) {
         if (manifest == null) {
             throw new BadRequestException("the request body must be a job manifest");
         }
@@ -79,7 +89,10 @@ public class JobsResource {
     /** Newest first; a submitter's own jobs only, anyone's {@code owner=NAME} for the other roles. */
     @GET
     @RolesAllowed({VIEWER, SUBMITTER})
-    public JobList list(@Auth Caller caller, @QueryParam("phase") String phase,
+    @ApiResponse(responseCode = "200", description = "OK: list jobs, newest first (a submitter's own)")
+    @ApiResponse(responseCode = "400", description = "Bad Request: a parameter or the body is malformed")
+    @ApiResponse(responseCode = "403", description = "Forbidden")
+    public JobList list(@Parameter(hidden = true) @Auth Caller caller, @QueryParam("phase") String phase,
                         @QueryParam("label") List<String> labels, @QueryParam("owner") String owner,
                         @QueryParam("limit") String limit, @QueryParam("after") String after) {
         if (!caller.seesEveryJob() && owner != null && !owner.equals(caller.name())) {
@@ -95,7 +108,9 @@ public class JobsResource {
     @GET
     @Path("{id}")
     @RolesAllowed({VIEWER, SUBMITTER})
-    public JobView get(@Auth Caller caller, @PathParam("id") String id) {
+    @ApiResponse(responseCode = "200", description = "OK: one job")
+    @ApiResponse(responseCode = "404", description = "Not Found")
+    public JobView get(@Parameter(hidden = true) @Auth Caller caller, @PathParam("id") String id) {
         JobRecord record = store.findRecord(id).filter(r -> caller.mayTouch(r.job().owner()))
                 .orElseThrow(() -> noJob(id));
         Long position = record.job().status().reason() == Reason.Queued
@@ -106,7 +121,9 @@ public class JobsResource {
     @GET
     @Path("{id}/events")
     @RolesAllowed({VIEWER, SUBMITTER})
-    public EventList events(@Auth Caller caller, @PathParam("id") String id) {
+    @ApiResponse(responseCode = "200", description = "OK: its history")
+    @ApiResponse(responseCode = "404", description = "Not Found")
+    public EventList events(@Parameter(hidden = true) @Auth Caller caller, @PathParam("id") String id) {
         find(caller, id);
         return new EventList(store.events(id));
     }
@@ -121,7 +138,11 @@ public class JobsResource {
     @Path("{id}/logs")
     @Produces(MediaType.TEXT_PLAIN + "; charset=utf-8")
     @RolesAllowed({VIEWER, SUBMITTER})
-    public Response logs(@Auth Caller caller, @PathParam("id") String id, @QueryParam("follow") String follow,
+    @ApiResponse(responseCode = "200", description = "OK: its stdout and stderr")
+    @ApiResponse(responseCode = "400", description = "Bad Request: a parameter or the body is malformed")
+    @ApiResponse(responseCode = "404", description = "Not Found")
+    @ApiResponse(responseCode = "503", description = "Service Unavailable: the engine or the database cannot be reached")
+    public Response logs(@Parameter(hidden = true) @Auth Caller caller, @PathParam("id") String id, @QueryParam("follow") String follow,
                          @QueryParam("tail") String tail, @QueryParam("attempt") String attempt,
                          @QueryParam("step") String step, @QueryParam("stream") String stream) {
         Job job = find(caller, id);
@@ -143,7 +164,11 @@ public class JobsResource {
     @Path("{id}/logs")
     @Produces(MediaType.APPLICATION_JSON + ";qs=0.5")
     @RolesAllowed({VIEWER, SUBMITTER})
-    public LogsView.AttemptLogs logsAsJson(@Auth Caller caller, @PathParam("id") String id,
+    @ApiResponse(responseCode = "200", description = "OK: its stdout and stderr")
+    @ApiResponse(responseCode = "400", description = "Bad Request: a parameter or the body is malformed")
+    @ApiResponse(responseCode = "404", description = "Not Found")
+    @ApiResponse(responseCode = "503", description = "Service Unavailable: the engine or the database cannot be reached")
+    public LogsView.AttemptLogs logsAsJson(@Parameter(hidden = true) @Auth Caller caller, @PathParam("id") String id,
                                           @QueryParam("follow") String follow,
                                           @QueryParam("tail") String tail, @QueryParam("attempt") String attempt,
                                           @QueryParam("step") String step, @QueryParam("stream") String stream) {
@@ -169,7 +194,13 @@ public class JobsResource {
     @Path("{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     @RolesAllowed(ADMIN)
-    public JobView requeue(@Auth Caller caller, @PathParam("id") String id, QueueChange change) {
+    @ApiResponse(responseCode = "200", description = "OK: move a job that waits to launch to another queue or priority")
+    @ApiResponse(responseCode = "400", description = "Bad Request: a parameter or the body is malformed")
+    @ApiResponse(responseCode = "404", description = "Not Found")
+    @ApiResponse(responseCode = "409", description = "Conflict")
+    @ApiResponse(responseCode = "415", description = "Unsupported Media Type")
+    @ApiResponse(responseCode = "422", description = "Unprocessable: the body breaks a rule; every problem is listed")
+    public JobView requeue(@Parameter(hidden = true) @Auth Caller caller, @PathParam("id") String id, QueueChange change) {
         control.requeue(id, spec -> jobs.requeued(spec, change)).orElseThrow(() -> noJob(id));
         return get(caller, id);
     }
@@ -178,7 +209,10 @@ public class JobsResource {
     @POST
     @Path("{id}/cancel")
     @RolesAllowed(SUBMITTER)
-    public JobView cancel(@Auth Caller caller, @PathParam("id") String id) {
+    @ApiResponse(responseCode = "200", description = "OK: cancel a live job")
+    @ApiResponse(responseCode = "404", description = "Not Found")
+    @ApiResponse(responseCode = "409", description = "Conflict")
+    public JobView cancel(@Parameter(hidden = true) @Auth Caller caller, @PathParam("id") String id) {
         if (!caller.seesEveryJob()) {
             find(caller, id); // only a submitter's cancel needs the owner read first
         }
@@ -190,6 +224,9 @@ public class JobsResource {
     @DELETE
     @Path("{id}")
     @RolesAllowed(ADMIN)
+    @ApiResponse(responseCode = "204", description = "No Content: delete a finished job")
+    @ApiResponse(responseCode = "404", description = "Not Found")
+    @ApiResponse(responseCode = "409", description = "Conflict")
     public Response delete(@PathParam("id") String id) {
         if (!control.delete(id)) {
             throw noJob(id);

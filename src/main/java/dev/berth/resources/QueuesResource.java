@@ -13,6 +13,7 @@ import java.util.List;
 
 import static dev.berth.resources.Roles.ADMIN;
 import static dev.berth.resources.Roles.VIEWER;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /** The queues of config.yml with their counts; pausing one stops its launches, never its running jobs. */
 @Path("/api/v1/queues")
@@ -26,6 +27,7 @@ public class QueuesResource {
 
     @GET
     @RolesAllowed(VIEWER)
+    @ApiResponse(responseCode = "200", description = "OK: the queues, their limits and counts")
     public List<QueueService.QueueState> list() {
         return queues.all();
     }
@@ -33,6 +35,8 @@ public class QueuesResource {
     @POST
     @Path("{name}/pause")
     @RolesAllowed(ADMIN)
+    @ApiResponse(responseCode = "200", description = "OK: stop launching the queue's jobs")
+    @ApiResponse(responseCode = "404", description = "Not Found")
     public QueueService.QueueState pause(@PathParam("name") String name) {
         return queues.setPaused(name, true).orElseThrow(() -> noQueue(name));
     }
@@ -40,6 +44,8 @@ public class QueuesResource {
     @POST
     @Path("{name}/resume")
     @RolesAllowed(ADMIN)
+    @ApiResponse(responseCode = "200", description = "OK: launch them again")
+    @ApiResponse(responseCode = "404", description = "Not Found")
     public QueueService.QueueState resume(@PathParam("name") String name) {
         return queues.setPaused(name, false).orElseThrow(() -> noQueue(name));
     }

@@ -19,6 +19,8 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 
 import static dev.berth.resources.Roles.ADMIN;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.Parameter;
 
 /** API tokens, for admins: create (the token is in this answer only), list, revoke (effective at once). */
 @Path("/api/v1/tokens")
@@ -37,7 +39,11 @@ public class TokensResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(ADMIN)
-    public Response create(@Auth Caller caller, NewToken body) {
+    @ApiResponse(responseCode = "201", description = "Created: create a token name, role")
+    @ApiResponse(responseCode = "400", description = "Bad Request: a parameter or the body is malformed")
+    @ApiResponse(responseCode = "409", description = "Conflict")
+    @ApiResponse(responseCode = "422", description = "Unprocessable: the body breaks a rule; every problem is listed")
+    public Response create(@Parameter(hidden = true) @Auth Caller caller, NewToken body) {
         if (body == null) {
             throw new BadRequestException("the request body must be {\"name\": ..., \"role\": ...}");
         }
@@ -51,6 +57,7 @@ public class TokensResource {
 
     @GET
     @RolesAllowed(ADMIN)
+    @ApiResponse(responseCode = "200", description = "OK: the tokens")
     public Listing list() {
         return new Listing(tokens.list());
     }
@@ -58,6 +65,8 @@ public class TokensResource {
     @DELETE
     @Path("{name}")
     @RolesAllowed(ADMIN)
+    @ApiResponse(responseCode = "204", description = "No Content: revoke a token, at once")
+    @ApiResponse(responseCode = "404", description = "Not Found")
     public Response revoke(@PathParam("name") String name) {
         if (!tokens.revoke(name)) {
             throw new NotFoundException("no token named " + name);
