@@ -274,6 +274,8 @@ public class BerthApplication extends Application<BerthConfiguration> {
         var followers = new LogFollowers(liveLogs);
         environment.lifecycle().manage(followers);
         var jobLogs = new JobLogs(store, liveLogs);
+        String implementation = BerthApplication.class.getPackage().getImplementationVersion();
+        String version = implementation == null ? "development" : implementation;
         jersey.register(new JobsResource(jobs, control, store, jobLogs, followers, gate));
         if (config.getTes().isEnabled()) {
             TesSettings tes = TesSettings.from(config.getTes(), docker);
@@ -283,9 +285,7 @@ public class BerthApplication extends Application<BerthConfiguration> {
             var tesTasks = new TesTaskStore(jdbi, writes);
             var tesService = new TesService(taskJobs, control, store, tesTasks, tes, jobLogs,
                     environment.getObjectMapper(), clock);
-            String version = BerthApplication.class.getPackage().getImplementationVersion();
-            jersey.register(new TesResource(tesService, gate, uri -> TesServiceInfo.of(instanceId,
-                    version == null ? "development" : version,
+            jersey.register(new TesResource(tesService, gate, uri -> TesServiceInfo.of(instanceId, version,
                     new TesServiceInfo.Organization(tes.organizationName(), tes.organizationUrl() != null
                             ? tes.organizationUrl() : uri.getBaseUri().toString()),
                     tes.allowedRoots().roots().stream().map(root -> "file://" + root).toList())));
@@ -298,8 +298,7 @@ public class BerthApplication extends Application<BerthConfiguration> {
         jersey.register(new InfoResource(gateway, docker.getHost(), docker.isSwarmMode(), instanceId, leadership,
                 config.getTes().isEnabled() ? TesResource.BASE : null));
         jersey.register(new NodesResource(gateway));
-        String implementation = BerthApplication.class.getPackage().getImplementationVersion();
-        jersey.register(new OpenApiResource(implementation == null ? "development" : implementation));
+        jersey.register(new OpenApiResource(version));
         jersey.register(new QueuesResource(new QueueService(store, queueLimits, clock, wakeOnChange)));
 
         environment.healthChecks().register("docker", new DockerHealthCheck(gateway, docker.isSwarmMode()));

@@ -4,15 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.berth.resources.AuditResource;
-import dev.berth.resources.CommandsResource;
-import dev.berth.resources.InfoResource;
-import dev.berth.resources.JobsResource;
-import dev.berth.resources.NodesResource;
 import dev.berth.resources.OpenApiResource;
-import dev.berth.resources.QueuesResource;
 import dev.berth.resources.TesResource;
-import dev.berth.resources.TokensResource;
 import dev.berth.support.BearerToken;
 import dev.berth.support.BerthTestApp;
 import dev.berth.support.TestCommands;
@@ -147,9 +140,8 @@ class AccessTableTest {
     @Test
     void theTableNamesEveryEndpointAndEveryEndpointNamesItsRoles() {
         Set<String> declared = new TreeSet<>();
-        for (Class<?> resource : List.of(JobsResource.class, CommandsResource.class, QueuesResource.class,
-                NodesResource.class, InfoResource.class, TokensResource.class, AuditResource.class,
-                TesResource.class, OpenApiResource.class)) {
+        for (Class<?> resource : Stream.concat(OpenApiResource.RESOURCES.stream(), Stream.of(TesResource.class))
+                .toList()) {
             String base = resource.getAnnotation(Path.class).value();
             for (Method method : resource.getDeclaredMethods()) {
                 String verb = verb(method);

@@ -54,8 +54,8 @@ final class OutputCopier {
                 }
                 for (Path file : regularFilesUnder(source)) {
                     String relative = source.relativize(file).toString();
-                    copied.add(copyFile(realStaging, file, destination.resolve(relative), output.url(),
-                            path + "/" + relative));
+                    Path target = destination.resolve(relative);
+                    copied.add(copyFile(realStaging, file, target, "file://" + target, path + "/" + relative));
                 }
             } else {
                 Path source = located(realStaging, shared, path);
@@ -94,7 +94,7 @@ final class OutputCopier {
                 throw new OutputException("output " + containerPath + ": without its path_prefix it names no file"
                         + " under " + destination);
             }
-            copied.add(copyFile(staging, file, target, output.url(), containerPath));
+            copied.add(copyFile(staging, file, target, "file://" + target, containerPath));
         }
     }
 
@@ -103,8 +103,9 @@ final class OutputCopier {
                 .orElseThrow(() -> new OutputException("output " + containerPath + " is in no shared directory"));
     }
 
-    private TesOutputFileLog copyFile(Path staging, Path source, Path destination, String url, String containerPath)
-            throws OutputException {
+    /** {@code fileUrl}: the URL the file is listed under (the output's own for a FILE). */
+    private TesOutputFileLog copyFile(Path staging, Path source, Path destination, String fileUrl,
+                                      String containerPath) throws OutputException {
         // An executor may have swapped a directory for a link out of the staging: refuse to follow it.
         if (!realPath(source).startsWith(staging)) {
             throw new OutputException("output " + containerPath + " leads out of the task's files: not copied");
@@ -115,16 +116,11 @@ final class OutputCopier {
         try {
             Files.createDirectories(root);
             long size = SafeWriter.copy(source, root.toRealPath(), root.relativize(destination));
-            String fileUrl = destination.toString().equals(pathOfUrl(url)) ? url : "file://" + destination;
             return new TesOutputFileLog(fileUrl, containerPath, Long.toString(size));
         } catch (IOException e) {
             throw new OutputException("output " + containerPath + ": could not copy it to " + destination + ": "
                     + e);
         }
-    }
-
-    private static String pathOfUrl(String url) {
-        return HostPaths.of(url, "url", new ArrayList<>()).map(Path::toString).orElse("");
     }
 
     private static List<Path> regularFilesUnder(Path directory) throws OutputException {

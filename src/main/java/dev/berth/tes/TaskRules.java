@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Every rule a TES task must meet before Berth stores it (each problem names its field, as the
@@ -104,10 +103,9 @@ public final class TaskRules {
             }
             String workdir = executor.workdir() == null ? null
                     : ContainerPaths.of(executor.workdir(), field + ".workdir", problems).orElse(null);
-            for (var stream : Map.of("stdin", nullable(executor.stdin()), "stdout", nullable(executor.stdout()),
-                    "stderr", nullable(executor.stderr())).entrySet()) {
-                stream.getValue().ifPresent(path -> ContainerPaths.of(path, field + "." + stream.getKey(), problems));
-            }
+            checkStream(executor.stdin(), field + ".stdin", problems);
+            checkStream(executor.stdout(), field + ".stdout", problems);
+            checkStream(executor.stderr(), field + ".stderr", problems);
             boolean redirected = StdioRedirect.wanted(executor);
             steps.add(new StepManifest(stepName(i), executor.image(), executor.command(),
                     redirected ? StdioRedirect.entrypoint(executor) : null, executor.env(), workdir, settings.user(),
@@ -121,8 +119,11 @@ public final class TaskRules {
         return "executor-" + index;
     }
 
-    private static Optional<String> nullable(String value) {
-        return Optional.ofNullable(value);
+    /** A redirection's path, when given, is an absolute path in the container. */
+    private static void checkStream(String path, String field, List<String> problems) {
+        if (path != null) {
+            ContainerPaths.of(path, field, problems);
+        }
     }
 
     private static ResourcesManifest resources(TesResources resources, List<String> notes, List<String> problems) {
