@@ -30,5 +30,5 @@ ensure_package() {
   fi
   say "installing Debian's $package (apt-get; log: $BERTH_APT_LOG)"
   run_logged "$BERTH_APT_LOG" apt-get update -qq \
-    && run_logged "$BERTH_APT_LOG" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$package"
+    && run_logged "$BERTH_APT_LOG" env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 install -y -qq "$package"
 }

@@ -48,7 +48,7 @@ ensure_postgres() {
   if [ -z "$(pg_bin)" ]; then
     say "installing Debian's postgresql (apt-get; log: $BERTH_APT_LOG)"
     run_logged "$BERTH_APT_LOG" apt-get update -qq \
-      && run_logged "$BERTH_APT_LOG" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql \
+      && run_logged "$BERTH_APT_LOG" env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 install -y -qq postgresql \
       || return 1
   fi
   local bin
