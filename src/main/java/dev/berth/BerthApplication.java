@@ -70,6 +70,7 @@ import dev.berth.tes.TesSettings;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.cli.CheckCommand;
 import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.server.AbstractServerFactory;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.jdbi3.JdbiFactory;
@@ -102,6 +103,17 @@ public class BerthApplication extends Application<BerthConfiguration> {
         CapacityConfig capacity = docker.getCapacity();
         return docker.isSwarmMode() ? null
                 : new CapacitySetting(capacity.getCpus(), capacity.getMemoryMb(), capacity.getOvercommit());
+    }
+
+    /**
+     * A followed log (logs?follow=true) is flushed chunk by chunk; Jetty's gzip kept the compressed
+     * bytes until its buffer filled unless told to flush them, so a client that accepts gzip (every
+     * browser) saw nothing of a running job. Other responses are not flushed before their end.
+     */
+    private static void followedLogsPassGzip(BerthConfiguration config) {
+        if (config.getServerFactory() instanceof AbstractServerFactory server) {
+            server.getGzipFilterFactory().setSyncFlush(true);
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -143,6 +155,7 @@ public class BerthApplication extends Application<BerthConfiguration> {
     public void run(BerthConfiguration config, Environment environment) throws Exception {
         Clock clock = Clock.systemUTC();
         environment.lifecycle().addEventListener(new RequestLogStatus());
+        followedLogsPassGzip(config);
         StrictJson.apply(environment.getObjectMapper());
         Database.applySettings(config.getDatabase());
         Database.migrate(config.getDatabase(), environment);
