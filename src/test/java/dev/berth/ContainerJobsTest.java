@@ -172,7 +172,7 @@ class ContainerJobsTest {
     }
 
     @Test
-    void anUnknownJobIs404WithAMessage() {
+    void anUnknownJobIs404AndABadListingParameterIs400WithAMessage() {
         try (var response = api.get("/jobs/01m8ffbwrp67hqrgd33m0133rm")) {
             assertThat(response.getStatus()).isEqualTo(404);
             assertThat(response.readEntity(String.class)).contains("no job with id 01m8ffbwrp67hqrgd33m0133rm");
@@ -180,6 +180,10 @@ class ContainerJobsTest {
         try (var response = api.get("/jobs?limit=0")) {
             assertThat(response.getStatus()).isEqualTo(400);
             assertThat(response.readEntity(String.class)).contains("limit must be");
+        }
+        try (var response = api.get("/jobs?queue=")) {
+            assertThat(response.getStatus()).isEqualTo(400);
+            assertThat(response.readEntity(String.class)).contains("queue must be a queue's name");
         }
     }
 

@@ -147,6 +147,9 @@ abstract class QueueScenarios {
                 assertThat(spec.path("queue").asText()).isEqualTo("default");
                 assertThat(spec.path("priority").asInt()).isEqualTo(7);
             }
+            assertThat(api.getJson("/jobs?queue=serial").path("items").findValuesAsText("id"))
+                    .contains(stays).doesNotContain(id);
+            assertThat(api.getJson("/jobs?queue=default").path("items").findValuesAsText("id")).contains(id);
             assertThat(api.awaitTerminal(id, DEADLINE).path("status").path("phase").asText()).isEqualTo("Succeeded");
             try (var launched = patch(id, "{\"queue\": \"serial\"}");
                  var unknown = patch(stays, "{\"queue\": \"nowhere\"}")) {

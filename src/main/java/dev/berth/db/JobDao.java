@@ -143,6 +143,9 @@ public interface JobDao extends SqlObject {
         if (query.owner() != null) {
             sql.append(" AND owner = :owner");
         }
+        if (query.queue() != null) {
+            sql.append(" AND queue = :queue");
+        }
         for (int i = 0; i < query.labels().size(); i++) {
             sql.append(" AND id IN (SELECT job_id FROM job_labels WHERE label_key = :key").append(i)
                     .append(" AND label_value = :value").append(i).append(')');
@@ -152,6 +155,7 @@ public interface JobDao extends SqlObject {
                 .bind("phase", query.phase())
                 .bind("after", query.after())
                 .bind("owner", query.owner())
+                .bind("queue", query.queue())
                 .bind("limit", query.limit() + 1);
         int i = 0;
         for (var label : query.labels().entrySet()) {

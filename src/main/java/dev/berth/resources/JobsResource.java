@@ -94,13 +94,14 @@ public class JobsResource {
     @ApiResponse(responseCode = "403", description = "Forbidden")
     public JobList list(@Parameter(hidden = true) @Auth Caller caller, @QueryParam("phase") String phase,
                         @QueryParam("label") List<String> labels, @QueryParam("owner") String owner,
-                        @QueryParam("limit") String limit, @QueryParam("after") String after) {
+                        @QueryParam("queue") String queue, @QueryParam("limit") String limit,
+                        @QueryParam("after") String after) {
         if (!caller.seesEveryJob() && owner != null && !owner.equals(caller.name())) {
             throw new ForbiddenException("a submitter lists its own jobs only: leave out owner, or give "
                     + caller.name());
         }
         String ownedBy = caller.seesEveryJob() ? owner : caller.name();
-        var page = store.page(ListParams.query(phase, labels, limit, after, ownedBy));
+        var page = store.page(ListParams.query(phase, labels, limit, after, ownedBy, queue));
         return new JobList(page.items().stream().map(JobsResource::view).toList(), page.next());
     }
 

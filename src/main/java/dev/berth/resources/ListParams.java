@@ -18,8 +18,16 @@ final class ListParams {
     private ListParams() {
     }
 
-    static JobQuery query(String phase, List<String> labels, String limit, String after, String owner) {
-        return new JobQuery(phase(phase), labels(labels), after(after), limit(limit), owner);
+    static JobQuery query(String phase, List<String> labels, String limit, String after, String owner, String queue) {
+        return new JobQuery(phase(phase), labels(labels), after(after), limit(limit), owner, queue(queue));
+    }
+
+    /** Any queue name, also one config.yml no longer defines (its jobs are still listed). */
+    private static String queue(String queue) {
+        if (queue != null && queue.isBlank()) {
+            throw new BadRequestException("queue must be a queue's name (got \"" + queue + "\")");
+        }
+        return queue;
     }
 
     private static String phase(String phase) {

@@ -147,6 +147,26 @@ class JobStoreTest {
         assertThat(second.next()).isNull();
     }
 
+    @Test
+    void listingsFilterByQueue() {
+        Job gpuFirst = inQueue("gpu");
+        Job inDefault = inQueue("default");
+        Job gpuSecond = inQueue("gpu");
+        for (Job job : List.of(gpuFirst, inDefault, gpuSecond)) {
+            store.create(job, submitted());
+        }
+
+        assertThat(ids(store.page(new JobQuery(null, Map.of(), null, 10, null, "gpu")).items()))
+                .containsExactly(gpuSecond.id(), gpuFirst.id());
+        assertThat(ids(store.page(new JobQuery("Pending", Map.of(), null, 10, null, "default")).items()))
+                .containsExactly(inDefault.id());
+        assertThat(store.page(new JobQuery(null, Map.of(), null, 10, null, "none")).items()).isEmpty();
+    }
+
+    private Job inQueue(String queue) {
+        return new Job(ids.next(), null, Map.of(), 1, Jobs.spec().withQueue(queue, 0), JobStatus.submitted(Jobs.NOW), 0);
+    }
+
     private Job job(String name, Map<String, String> labels) {
         return new Job(ids.next(), name, labels, 1, Jobs.spec(), JobStatus.submitted(Jobs.NOW), 0);
     }
