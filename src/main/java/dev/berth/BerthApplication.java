@@ -67,6 +67,7 @@ import dev.berth.tes.TesFinisher;
 import dev.berth.tes.TesService;
 import dev.berth.tes.TesServiceInfo;
 import dev.berth.tes.TesSettings;
+import dev.berth.ui.Dashboard;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.cli.CheckCommand;
 import io.dropwizard.core.setup.Bootstrap;
@@ -138,6 +139,7 @@ public class BerthApplication extends Application<BerthConfiguration> {
         // Dropwizard registers its JVM metrics only when started from main(); here they are there
         // however Berth is started (the tests' application too), for /metrics and Prometheus.
         bootstrap.registerMetrics();
+        bootstrap.addBundle(Dashboard.assets());
         bootstrap.addBundle(new MigrationsBundle<>() {
             @Override
             public DataSourceFactory getDataSourceFactory(BerthConfiguration configuration) {
@@ -155,6 +157,7 @@ public class BerthApplication extends Application<BerthConfiguration> {
     public void run(BerthConfiguration config, Environment environment) throws Exception {
         Clock clock = Clock.systemUTC();
         environment.lifecycle().addEventListener(new RequestLogStatus());
+        Dashboard.protect(environment);
         followedLogsPassGzip(config);
         StrictJson.apply(environment.getObjectMapper());
         Database.applySettings(config.getDatabase());
