@@ -1,0 +1,24 @@
+package dev.berth.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+
+/** Copies a followed log to stdout as each chunk arrives (flushed at once: a pipe must not wait for a buffer to fill). */
+final class LogStream {
+    private LogStream() {
+    }
+
+    static void copy(InputStream followed, OutputStream out) {
+        byte[] chunk = new byte[8192];
+        try (followed) {
+            for (int read = followed.read(chunk); read >= 0; read = followed.read(chunk)) {
+                out.write(chunk, 0, read);
+                out.flush();
+            }
+        } catch (IOException e) {
+            throw new CliFailure(ExitCodes.UNREACHABLE, "the log stream from the server broke off ("
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")");
+        }
+    }
+}
