@@ -1,0 +1,78 @@
+package dev.berth.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The client as a user runs it: a process of its own, here {@code java -cp <the test classpath>
+ * dev.berth.cli.BerthCli} (the jar does not exist yet when surefire runs), in a working directory
+ * of the test's, with no BERTH_* variable but those the test gives.
+ */
+final class CliProcess {
+    /** Not a bound the tests measure: a guard so that a client that hangs fails its test rather than the build. */
+    private static final long GUARD_SECONDS = 180;
+
+    record Run(int exit, String out, String err) {
+        List<String> errLines() {
+            return err.lines().toList();
+        }
+    }
+
+    private final Path workingDir;
+    private final Map<String, String> env;
+
+    CliProcess(Path workingDir, Map<String, String> env) {
+        this.workingDir = workingDir;
+        this.env = Map.copyOf(env);
+    }
+
+    Run run(String... args) {
+        return run(null, List.of(args));
+    }
+
+    Run runWithStdin(String stdin, String... args) {
+        return run(stdin, List.of(args));
+    }
+
+    /** Any command, the client being one of its words (scripts/berth, say). */
+    Run runCommand(List<String> command, String stdin) {
+        try {
+            Path out = Files.createTempFile(workingDir, "out", ".txt");
+            Path err = Files.createTempFile(workingDir, "err", ".txt");
+            ProcessBuilder builder = new ProcessBuilder(command).directory(workingDir.toFile())
+                    .redirectOutput(out.toFile()).redirectError(err.toFile());
+            builder.environment().keySet().removeIf(name -> name.startsWith("BERTH_"));
+            builder.environment().putAll(env);
+            Process process = builder.start();
+            try (var input = process.getOutputStream()) {
+                if (stdin != null) {
+                    input.write(stdin.getBytes(StandardCharsets.UTF_8));
+                }
+            }
+            if (!process.waitFor(GUARD_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError(command + " still ran after " + GUARD_SECONDS + " s; its stderr: " + Files.readString(err));
+            }
+            return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
+        } catch (IOException e) {
+            throw new AssertionError("cannot run " + command, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    private Run run(String stdin, List<String> args) {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+                BerthCli.class.getName()));
+        command.addAll(args);
+        return runCommand(command, stdin);
+    }
+}
