@@ -37,7 +37,6 @@ record JobDescription(JsonNode job, JsonNode events) {
         fields.put("Message", Fields.text(status, "message"));
         fields.put("Exit code", Fields.text(status, "exitCode"));
         fields.put("Queue position", Fields.text(status, "queuePosition"));
-        fields.put("Attempts", Fields.text(status, "attempts"));
         fields.put("Created", when(Fields.text(status, "createdAt"), now));
         fields.put("Started", when(Fields.text(status, "startedAt"), now));
         fields.put("Finished", when(Fields.text(status, "finishedAt"), now));
