@@ -30,6 +30,9 @@ final class GetJobsCommand implements Callable<Integer> {
     @Option(names = "--owner", paramLabel = "NAME", description = "only the jobs this token name submitted")
     String owner;
 
+    @Option(names = "--queue", paramLabel = "NAME", description = "only the jobs of this queue")
+    String queue;
+
     @Option(names = "--limit", defaultValue = "100", paramLabel = "N", description = "at most N jobs (default: 100)")
     int limit;
 
@@ -51,7 +54,7 @@ final class GetJobsCommand implements Callable<Integer> {
         var items = listing.putArray("items");
         String next = null;
         do {
-            Query query = new Query("/api/v1/jobs").with("phase", phase).with("owner", owner)
+            Query query = new Query("/api/v1/jobs").with("phase", phase).with("owner", owner).with("queue", queue)
                     .with("limit", Math.min(PAGE, limit - items.size())).with("after", next);
             labels.forEach(label -> query.with("label", label));
             JsonNode page = api.getJson(query.toString());
