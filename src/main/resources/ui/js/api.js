@@ -63,7 +63,7 @@ export const post = (path, options) => call('POST', path, options);
  * each piece to onText; resolves when the attempt's stream ends or the signal aborts it.
  */
 export async function followLogs(id, onText, signal) {
-  const response = await fetch(`/api/v1/jobs/${id}/logs?follow=true`,
+  const response = await fetch(`/api/v1/jobs/${encodeURIComponent(id)}/logs?follow=true`,
     { headers: headers({ Accept: 'text/plain' }), signal });
   if (!response.ok) throw await refusal(response);
   const reader = response.body.getReader();

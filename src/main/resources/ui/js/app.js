@@ -5,7 +5,7 @@ import { session, get } from './api.js';
 import * as jobs from './jobs.js';
 import * as job from './job.js';
 import * as submit from './submit.js';
-import * as tables from './tables.js';
+import * as operators from './operators.js';
 
 const view = document.getElementById('view');
 const notice = document.getElementById('notice');
@@ -29,9 +29,9 @@ function route() {
   const views = {
     jobs: signal => jobs.render(view, params, signal, showError),
     submit: signal => submit.render(view, params, signal, showError),
-    commands: signal => tables.commands(view, params, signal),
-    queues: signal => tables.queues(view, params, signal, showError),
-    nodes: signal => tables.nodes(view, params, signal),
+    commands: signal => operators.commands(view, params, signal),
+    queues: signal => operators.queues(view, params, signal, showError),
+    nodes: signal => operators.nodes(view, params, signal),
   };
   return views[parts[0]] ? { section: parts[0], show: views[parts[0]] } : { section: 'jobs', show: views.jobs };
 }
@@ -87,6 +87,7 @@ document.getElementById('sign-out').addEventListener('click', () => {
 document.addEventListener('berth:unauthorized', () => {
   session.signOut();
   showSignedIn();
+  leaving.abort(); // the view's refreshes would only be refused again
   say('The server needs a token (or refused this one): sign in with a token.');
 });
 window.addEventListener('hashchange', navigate);

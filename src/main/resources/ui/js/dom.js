@@ -45,6 +45,11 @@ export function phase(name) {
   return name ? el('span', { class: `phase phase-${name}`, 'data-phase': name }, name) : '';
 }
 
+/** A job's or node's labels as people write them: team=mri tier=gold. */
+export function labelText(labels) {
+  return Object.entries(labels || {}).map(([key, value]) => `${key}=${value}`).join(' ');
+}
+
 export function link(hash, text) {
   return el('a', { href: hash }, text);
 }

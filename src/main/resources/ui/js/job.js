@@ -1,8 +1,8 @@
 // One job: its status, attempts with their steps, events, live logs, spec and resolved spec.
 // Refreshed every 1.5 s until the job has ended.
 import { get, call } from './api.js';
-import { el, table, facts, phase, time, replace } from './dom.js';
-import { everyFew, TERMINAL } from './live.js';
+import { el, table, facts, phase, time, labelText, replace } from './dom.js';
+import { refreshEvery, TERMINAL } from './live.js';
 import { JobLogs } from './logs.js';
 
 function summary(job) {
@@ -11,7 +11,7 @@ function summary(job) {
     ['Phase', phase(s.phase)], ['Reason', s.reason], ['Message', s.message], ['Exit code', s.exitCode],
     ['Attempts', s.attempts], ['Queue', `${job.spec.queue || 'default'} (priority ${job.spec.priority || 0})`],
     ['Place in queue', s.queuePosition], ['Owner', job.owner],
-    ['Labels', Object.entries(job.labels || {}).map(([k, v]) => `${k}=${v}`).join(' ')],
+    ['Labels', labelText(job.labels)],
     ['Created', time(s.createdAt)], ['Started', time(s.startedAt)], ['Finished', time(s.finishedAt)],
     ['Next attempt', time(s.nextAttemptAt)], ['Expires', time(s.expiresAt)],
     ['Node losses', s.nodeLosses || null]]);
@@ -45,11 +45,12 @@ function actions(job, refreshNow, onError) {
     },
   }, label);
   return TERMINAL.includes(job.status.phase)
-    ? act('Delete', 'delete', 'DELETE', `/api/v1/jobs/${job.id}`, () => { location.hash = '#/jobs'; })
-    : act('Cancel', 'cancel', 'POST', `/api/v1/jobs/${job.id}/cancel`, refreshNow);
+    ? act('Delete', 'delete', 'DELETE', `/api/v1/jobs/${encodeURIComponent(job.id)}`, () => { location.hash = '#/jobs'; })
+    : act('Cancel', 'cancel', 'POST', `/api/v1/jobs/${encodeURIComponent(job.id)}/cancel`, refreshNow);
 }
 
 export function render(view, id, signal, onError) {
+  const path = `/api/v1/jobs/${encodeURIComponent(id)}`;
   const parts = {
     title: el('h1', {}), actions: el('div', { class: 'actions' }), summary: el('div', { id: 'summary' }),
     attempts: el('div', { id: 'attempts' }), events: el('div'), spec: el('pre', { id: 'spec' }),
@@ -61,8 +62,8 @@ export function render(view, id, signal, onError) {
     el('div', { class: 'columns' },
       el('div', {}, el('h2', {}, 'Spec'), parts.spec), el('div', {}, el('h2', {}, 'Resolved'), parts.resolved)));
 
-  const refreshNow = everyFew(1500, async () => {
-    const [job, history] = await Promise.all([get(`/api/v1/jobs/${id}`, { signal }), get(`/api/v1/jobs/${id}/events`, { signal })]);
+  const refreshNow = refreshEvery(1500, async () => {
+    const [job, history] = await Promise.all([get(path, { signal }), get(`${path}/events`, { signal })]);
     const live = !TERMINAL.includes(job.status.phase);
     replace(parts.title, `Job ${job.name || job.id} `, phase(job.status.phase));
     replace(parts.actions, actions(job, () => refreshNow(), onError), el('code', { class: 'muted' }, job.id));

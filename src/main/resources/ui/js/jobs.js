@@ -2,8 +2,8 @@
 // can be bookmarked), newest first, a page at a time (25 jobs, or the address's limit=N), phases
 // refreshed every two seconds.
 import { get } from './api.js';
-import { el, table, phase, link, age, replace } from './dom.js';
-import { everyFew } from './live.js';
+import { el, table, phase, link, age, labelText, replace } from './dom.js';
+import { refreshEvery } from './live.js';
 
 const PHASES = ['Pending', 'Launching', 'Running', 'Succeeded', 'Failed', 'Cancelled'];
 const PAGE = 25;
@@ -40,9 +40,9 @@ function filterForm(filters, onApply) {
 function rows(items) {
   return items.map(job => ({
     rowProps: { 'data-job': job.id },
-    cells: [link(`#/jobs/${job.id}`, job.id), job.name || '', phase(job.status.phase), job.status.reason || '',
+    cells: [link(`#/jobs/${encodeURIComponent(job.id)}`, job.id), job.name || '', phase(job.status.phase), job.status.reason || '',
       job.status.exitCode ?? '', job.spec.queue || 'default', job.owner || '',
-      Object.entries(job.labels || {}).map(([k, v]) => `${k}=${v}`).join(' '), age(job.status.createdAt)],
+      labelText(job.labels), age(job.status.createdAt)],
   }));
 }
 
@@ -55,7 +55,7 @@ export function render(view, params, signal, onError) {
   replace(view, el('h1', {}, 'Jobs'),
     filterForm(filters, chosen => { location.hash = `#/jobs?${new URLSearchParams(chosen)}`; }), body, pager);
 
-  const refreshNow = everyFew(2000, async () => {
+  const refreshNow = refreshEvery(2000, async () => {
     const page = await get(listPath(filters, after), { signal });
     replace(body, page.items.length
       ? table(['ID', 'Name', 'Phase', 'Reason', 'Exit', 'Queue', 'Owner', 'Labels', 'Age'], rows(page.items), { id: 'jobs' })

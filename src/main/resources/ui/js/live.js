@@ -4,7 +4,7 @@
 // Returns a function that refreshes at once (after a click); a refresh asked for while one is
 // under way runs right after it, so two never race to draw the page.
 
-export function everyFew(milliseconds, refresh, signal, onError) {
+export function refreshEvery(milliseconds, refresh, signal, onError) {
   let timer;
   let running = false;
   let asked = false;

@@ -2,48 +2,7 @@
 // server validates; its 422 problems are shown next to the field each one names.
 import { get, post } from './api.js';
 import { el, replace } from './dom.js';
-
-const FORM_FIELDS = ['name', 'image', 'command', 'env', 'labels', 'queue', 'priority'];
-
-/** The manifest field a problem is about: "mounts[0].target must be ..." is about mounts. */
-export function fieldOf(problem) {
-  const match = /^([A-Za-z]+)[\s.[]/.exec(problem);
-  return match ? match[1] : null;
-}
-
-function lines(text) {
-  return text.split('\n').map(line => line.trim()).filter(Boolean);
-}
-
-function pairs(text, field, problems) {
-  const map = {};
-  for (const line of lines(text)) {
-    const eq = line.indexOf('=');
-    if (eq <= 0) problems.push(`${field} must be one KEY=value per line (got "${line}")`);
-    else map[line.slice(0, eq)] = line.slice(eq + 1);
-  }
-  return map;
-}
-
-/** The manifest the form describes, and the problems found before asking the server. */
-function manifestOf(form) {
-  const data = Object.fromEntries(new FormData(form));
-  const problems = [];
-  const manifest = {};
-  if (data.name.trim()) manifest.name = data.name.trim();
-  if (data.image.trim()) manifest.image = data.image.trim();
-  if (lines(data.command).length) manifest.command = data.command.split('\n').filter(line => line.trim());
-  const env = pairs(data.env, 'env', problems);
-  if (Object.keys(env).length) manifest.env = env;
-  const labels = pairs(data.labels, 'labels', problems);
-  if (Object.keys(labels).length) manifest.labels = labels;
-  if (data.queue) manifest.queue = data.queue;
-  if (data.priority.trim()) {
-    if (/^-?\d+$/.test(data.priority.trim())) manifest.priority = Number(data.priority.trim());
-    else problems.push(`priority must be a whole number (got "${data.priority}")`);
-  }
-  return { manifest, problems };
-}
+import { FORM_FIELDS, fieldOf, manifestOf, lineOf } from './manifest.js';
 
 function field(name, label, input, hint) {
   return el('div', { class: 'field', 'data-field': name },
@@ -61,8 +20,9 @@ function jobForm(queues) {
     field('command', 'Command', area('command', 'sh\n-c\necho hello'), 'one argument per line'),
     field('env', 'Environment', area('env', 'NAME=value'), 'one NAME=value per line'),
     field('labels', 'Labels', area('labels', 'team=mri'), 'one key=value per line'),
-    field('queue', 'Queue', el('select', { id: 'field-queue', name: 'queue' },
-      queues.map(q => el('option', { value: q.name }, q.name)))),
+    field('queue', 'Queue', el('input', { id: 'field-queue', name: 'queue', list: 'known-queues', placeholder: 'default' }),
+      'empty: the default queue'),
+    el('datalist', { id: 'known-queues' }, queues.map(q => el('option', { value: q.name }))),
     field('priority', 'Priority', text('priority', '0')),
     el('button', { type: 'submit', id: 'submit-job' }, 'Submit'));
 }
@@ -95,13 +55,6 @@ function showOnForm(view, problems, general) {
   }
 }
 
-/** The line of the manifest where a top-level field is written, for "name (line 3): ...". */
-function lineOf(text, name) {
-  const key = new RegExp(`^\\s*"?${name}"?\\s*:`);
-  const index = text.split('\n').findIndex(line => key.test(line));
-  return index >= 0 ? index + 1 : null;
-}
-
 function showOnManifest(view, text, problems) {
   const list = view.querySelector('#manifest-errors');
   for (const problem of problems) {
@@ -118,7 +71,12 @@ async function submit(body, contentType) {
 }
 
 export async function render(view, params, signal, onError) {
-  const queues = await get('/api/v1/queues', { signal }).catch(() => [{ name: 'default' }]);
+  // Only suggestions: a submitter may not list the queues (403), and types the name instead.
+  const queues = await get('/api/v1/queues', { signal }).catch(error => {
+    if (error.name === 'AbortError') throw error;
+    return [];
+  });
+  if (signal.aborted) return; // left while the queues were asked for: another view is drawn
   const general = el('div', { class: 'field-error', id: 'submit-errors' });
   const form = jobForm(queues);
   const manifest = manifestForm();

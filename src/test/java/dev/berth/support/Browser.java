@@ -43,6 +43,8 @@ public final class Browser implements AutoCloseable {
                 .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                         "--window-size=1440,1000", "--no-first-run", "--disable-extensions",
                         "--user-data-dir=" + profile);
+        // The console's messages, for the tests that check a page broke none of its rules (its CSP).
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         return new Browser(new ChromeDriver(service, options), profile);
@@ -63,6 +65,12 @@ public final class Browser implements AutoCloseable {
     /** Waits until {@code condition} gives a value other than null or false, and returns it. */
     public <T> T await(Function<WebDriver, T> condition) {
         return new WebDriverWait(driver, WAIT).until(condition);
+    }
+
+    /** What the pages wrote to the browser's console since the last call: errors, CSP refusals. */
+    public java.util.List<String> consoleMessages() {
+        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .map(entry -> entry.getLevel() + " " + entry.getMessage()).toList();
     }
 
     public Path screenshot(String name) {

@@ -9,6 +9,7 @@ import dev.berth.support.Browser;
 import dev.berth.support.JobsApi;
 import dev.berth.support.TestCommands;
 import dev.berth.support.TestEngine;
+import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import jakarta.ws.rs.client.Entity;
@@ -36,7 +37,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 class DashboardTest {
     private static final String INSTANCE = TestEngine.newInstanceId();
     private static final Duration DEADLINE = Duration.ofSeconds(90);
-    static final DropwizardAppExtension<BerthConfiguration> APP = BerthTestApp.create(INSTANCE);
+    /** Retries after a second, so that a job's second attempt comes quickly. */
+    static final DropwizardAppExtension<BerthConfiguration> APP = BerthTestApp.create(INSTANCE,
+            ConfigOverride.config("reconciler.initialBackoff", "1s"));
 
     private static Browser browser;
     private JobsApi api;
@@ -64,6 +67,9 @@ class DashboardTest {
         page.findElement(By.id("token")).sendKeys(adminToken());
         page.findElement(By.id("sign-in")).click();
         browser.await(ExpectedConditions.visibilityOfElementLocated(By.id("sign-out")));
+        // Signing in checks the token, then draws the job list: a test that went to another page
+        // before that would have its page drawn over.
+        browser.await(ExpectedConditions.presenceOfElementLocated(By.id("job-table")));
     }
 
     @Test
@@ -189,16 +195,60 @@ class DashboardTest {
     }
 
     @Test
-    void labelsThatLookLikeMarkupAreShownAsTextNeverRun() {
+    void labelsAndOutputThatLookLikeMarkupAreShownAsTextOnTheListAndTheJobsPage() {
         String markup = "<img src=x onerror=\"document.title='owned'\">";
-        String id = api.submitJson(manifest("exit 0", "note", markup));
+        String id = api.submitJson(manifest("echo '<b id=injected>bold</b>'", "note", markup));
+        api.awaitTerminal(id, DEADLINE);
         ChromeDriver page = browser.driver();
 
         open("#/jobs");
         browser.await(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#jobs tr[data-job='" + id + "']")));
         assertThat(textOf("#jobs tr[data-job='" + id + "']")).contains("note=" + markup);
         assertThat(page.executeScript("return document.querySelectorAll('#jobs img').length")).isEqualTo(0L);
-        assertThat(page.getTitle()).isEqualTo("Berth");
+
+        open("#/jobs/" + id);
+        browser.await(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#logs pre.stdout"), "<b id=injected>"));
+        assertThat(textOf("#summary")).contains("note=" + markup);
+        assertThat(page.findElements(By.id("injected"))).isEmpty();
+        assertThat(page.executeScript("return document.querySelectorAll('main img').length")).isEqualTo(0L);
+        assertThat(browser.consoleMessages()).noneMatch(message -> message.contains("Content Security Policy"));
+    }
+
+    @Test
+    void theDashboardsFilesAreServedWithHeadersThatAllowItsOwnScriptsOnly() {
+        for (String file : List.of("", "index.html", "js/app.js", "style.css")) {
+            try (var response = APP.client().target(base() + file).request().get()) {
+                assertThat(response.getStatus()).as(file).isEqualTo(200);
+                assertThat(response.getHeaderString("Content-Security-Policy")).as(file)
+                        .isEqualTo(DashboardHeaders.CONTENT_SECURITY_POLICY).contains("script-src 'self'");
+                assertThat(response.getHeaderString("X-Content-Type-Options")).isEqualTo("nosniff");
+                assertThat(response.getHeaderString("Referrer-Policy")).isEqualTo("no-referrer");
+                assertThat(response.getHeaderString("Cache-Control")).isEqualTo("no-cache");
+            }
+        }
+        try (var response = APP.client().target(base() + "js/app.js").request().get()) {
+            assertThat(response.getMediaType().toString()).startsWith("text/javascript");
+        }
+    }
+
+    @Test
+    void theOutputOfEveryAttemptCanBeChosenOnTheJobsPage() {
+        String id = api.submitJson("""
+                {"image": "%s", "command": ["sh", "-c", "echo attempt output; exit 2"], "labels": {"suite": "retry"},
+                 "policy": {"backoffLimit": 1}}
+                """.formatted(TestEngine.IMAGE));
+        assertThat(api.awaitTerminal(id, DEADLINE).path("status").path("attempts").asInt()).isEqualTo(2);
+        ChromeDriver page = browser.driver();
+
+        open("#/jobs/" + id);
+        By first = By.cssSelector("#log-attempts button[data-attempt='1']");
+        browser.await(ExpectedConditions.presenceOfElementLocated(first));
+        assertThat(textOf("#log-attempts button.current")).isEqualTo("attempt 2");
+        page.findElement(first).click();
+
+        browser.await(ExpectedConditions.textToBe(By.cssSelector("#log-attempts button.current"), "attempt 1"));
+        assertThat(textOf("#logs pre.stdout")).isEqualTo("attempt output\n");
+        assertThat(textOf("#logs h3")).isEqualTo("main (exit 2)");
     }
 
     @Test

@@ -1,10 +1,11 @@
 // The operator's views: registered commands, queues (with pause and resume), the swarm's nodes.
 import { get, post } from './api.js';
-import { el, table, time, replace } from './dom.js';
-import { everyFew } from './live.js';
+import { el, table, time, labelText, replace } from './dom.js';
+import { refreshEvery } from './live.js';
 
 export async function commands(view, params, signal) {
   const list = await get('/api/v1/commands', { signal });
+  if (signal.aborted) return;
   replace(view, el('h1', {}, 'Commands'), list.items.length
     ? table(['Name', 'Version', 'Image', 'Description', 'Registered'],
       list.items.map(c => [c.name, c.version || '', el('code', {}, c.image), c.description || '', time(c.registeredAt)]),
@@ -15,7 +16,7 @@ export async function commands(view, params, signal) {
 export function queues(view, params, signal, onError) {
   const body = el('div');
   replace(view, el('h1', {}, 'Queues'), body);
-  const refreshNow = everyFew(2000, async () => {
+  const refreshNow = refreshEvery(2000, async () => {
     const list = await get('/api/v1/queues', { signal });
     const toggle = q => el('button', {
       'data-queue': q.name,
@@ -32,11 +33,12 @@ export async function nodes(view, params, signal) {
   const title = el('h1', {}, 'Nodes');
   try {
     const list = await get('/api/v1/nodes', { signal });
+    if (signal.aborted) return;
     const resources = n => [`${n.cpus ?? '?'} CPUs`, `${n.memoryMb ?? '?'} MiB`,
       ...Object.entries(n.generic || {}).map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join(', ') : v}`)].join(' · ');
     replace(view, title, table(['ID', 'Hostname', 'Role', 'State', 'Availability', 'Address', 'Labels', 'Resources'],
       list.items.map(n => [el('code', {}, n.id.slice(0, 12)), n.hostname, n.role + (n.leader ? ' (leader)' : ''), n.state,
-        n.availability, n.address || '', Object.entries(n.labels || {}).map(([k, v]) => `${k}=${v}`).join(' '),
+        n.availability, n.address || '', labelText(n.labels),
         resources(n)]), { id: 'nodes' }));
   } catch (error) {
     if (error.name === 'AbortError') return;
