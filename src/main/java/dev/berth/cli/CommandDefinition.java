@@ -35,8 +35,8 @@ record CommandDefinition(String file, String json, String name) {
         }
     }
 
-    @Override
-    public String name() {
+    /** The name to register under; a definition without one must be given it on the command line. */
+    String registeredName() {
         if (name.isEmpty()) {
             throw new CliFailure(ExitCodes.USAGE, file + " has no \"name\": give the command's name after the file");
         }

@@ -26,7 +26,7 @@ final class CommandsCommand {
     int put(@Option(names = {"-f", "--filename"}, required = true, paramLabel = "FILE") String file,
             @Parameters(arity = "0..1", paramLabel = "NAME") String name) {
         CommandDefinition definition = CommandDefinition.read(file);
-        String registered = name != null ? name : definition.name();
+        String registered = name != null ? name : definition.registeredName();
         Answer answer = BerthCli.api(spec).put("/api/v1/commands/" + Query.segment(registered),
                 definition.json(), Manifest.JSON, "command definition " + file);
         out().println(describe(answer.json()) + (answer.status() == 201 ? " registered" : " replaced"));

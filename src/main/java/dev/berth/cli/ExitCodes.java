@@ -12,7 +12,11 @@ final class ExitCodes {
     static final int USAGE = 2;
     /** sysexits' EX_UNAVAILABLE: no server answered at --server. */
     static final int UNREACHABLE = 69;
-    /** run --wait: the job ended without an exit code (cancelled before it ran, image not found, ...). */
+    /**
+     * run --wait: the job did not succeed and has no exit code of its own that says so: it ended
+     * without one (cancelled before it ran, image not found, ...), or with 0 (a container that exits
+     * 0 on SIGTERM, when cancelled or past its deadline), which a script would take for success.
+     */
     static final int NO_EXIT_CODE = 125;
 
     private ExitCodes() {

@@ -37,10 +37,17 @@ final class JobWatch {
         }
         progress.show(ProgressLine.of(job, null, Instant.now()));
         progress.done();
+        return exitCodeOf(job);
+    }
+
+    /** The job's exit code when it tells the job's outcome: 0 only for a job that succeeded. */
+    private int exitCodeOf(JsonNode job) {
         String exitCode = Fields.text(job, "status", "exitCode");
-        if (exitCode.isEmpty()) {
+        boolean succeeded = "Succeeded".equals(phase(job));
+        if (exitCode.isEmpty() || (!succeeded && Integer.parseInt(exitCode) == 0)) {
             throw new CliFailure(ExitCodes.NO_EXIT_CODE, "job " + id + " ended " + phase(job) + " ("
-                    + Fields.text(job, "status", "reason") + ") without an exit code: " + Fields.text(job, "status", "message"));
+                    + Fields.text(job, "status", "reason") + ") " + (exitCode.isEmpty() ? "without an exit code"
+                    : "with exit code 0") + ": " + Fields.text(job, "status", "message"));
         }
         return Integer.parseInt(exitCode);
     }

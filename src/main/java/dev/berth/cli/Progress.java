@@ -17,11 +17,14 @@ interface Progress {
     /**
      * The terminal is known from scripts/berth, which asks the shell ({@code [ -t 2 ]}) and passes
      * {@code -Dberth.cli.terminal}; without it the JVM's console (stdin and stdout a terminal) is the
-     * best guess Java offers, as it cannot ask about stderr.
+     * best guess Java offers, as it cannot ask about stderr. So is the terminal's width
+     * ({@code -Dberth.cli.columns}, from {@code tput cols}), else the usual 80.
      */
     static Progress onStderr(PrintWriter err, String jobId) {
         String told = System.getProperty("berth.cli.terminal");
         boolean terminal = told != null ? Boolean.parseBoolean(told) : System.console() != null;
-        return terminal && !"dumb".equals(System.getenv("TERM")) ? new TerminalProgress(err) : new PlainProgress(err, jobId);
+        int columns = Math.max(20, Integer.getInteger("berth.cli.columns", 80));
+        return terminal && !"dumb".equals(System.getenv("TERM")) ? new TerminalProgress(err, columns)
+                : new PlainProgress(err, jobId);
     }
 }

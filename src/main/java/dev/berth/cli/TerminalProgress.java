@@ -2,26 +2,31 @@ package dev.berth.cli;
 
 import java.io.PrintWriter;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 
 /**
  * The line rewritten in place (a carriage return, the new text, spaces over what is left of the
  * old), led by the phases the job has passed: {@code Pending (Queued 3/12) → Launching → Running
- * 00:42}, each as it was last seen. Only the last few are kept, so that retries cannot make the
- * line wrap.
+ * 00:42}, each as it was last seen: the last few, and fewer when the line would not fit in the
+ * terminal's width (a wrapped line cannot be rewritten, as the carriage return goes back to the
+ * start of its last row only).
  */
 final class TerminalProgress implements Progress {
     static final String ARROW = " → ";
     private static final int PASSED_KEPT = 3;
 
     private final PrintWriter err;
+    private final int columns;
     private final Deque<String> passed = new ArrayDeque<>();
     private String phase = "";
     private String lastText = "";
     private int shownLength;
 
-    TerminalProgress(PrintWriter err) {
+    TerminalProgress(PrintWriter err, int columns) {
         this.err = err;
+        this.columns = columns;
     }
 
     @Override
@@ -43,7 +48,18 @@ final class TerminalProgress implements Progress {
         }
         phase = current;
         lastText = line.text();
-        return passed.isEmpty() ? lastText : String.join(ARROW, passed) + ARROW + lastText;
+        return fitted();
+    }
+
+    /** Shorter than the terminal by one column, so that the cursor never wraps to the next row. */
+    private String fitted() {
+        List<String> shown = new ArrayList<>(passed);
+        shown.add(lastText);
+        while (shown.size() > 1 && String.join(ARROW, shown).length() >= columns) {
+            shown.remove(0);
+        }
+        String text = String.join(ARROW, shown);
+        return text.length() < columns ? text : text.substring(0, Math.max(0, columns - 1));
     }
 
     @Override

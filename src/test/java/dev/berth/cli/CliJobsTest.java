@@ -61,6 +61,26 @@ class CliJobsTest {
         assertThat(run.errLines()).last().asString().startsWith("berth: job ").contains("ended Failed (ImageNotFound) without an exit code");
     }
 
+    /** A container that exits 0 on SIGTERM ends Cancelled with exit code 0: a script must not read that as success. */
+    @Test
+    void runWaitOfAJobCancelledThatExitedZeroExits125() {
+        String file = BERTH.file("graceful.yaml", BERTH.job("trap 'exit 0' TERM; echo started; sleep 300 & wait"));
+        CliProcess.Started run = BERTH.cli().start("run", "-f", file, "--wait");
+
+        run.awaitOutput("started");
+        Matcher created = Pattern.compile("job ([0-9a-z]{26}) created").matcher(run.errSoFar());
+        assertThat(created.find()).as(run.errSoFar()).isTrue();
+        String id = created.group(1);
+        BERTH.api().cancel(id);
+        CliProcess.Run ended = run.finish();
+
+        JsonNode status = BERTH.api().getJson("/jobs/" + id).path("status");
+        assertThat(status.path("phase").asText()).isEqualTo("Cancelled");
+        assertThat(status.path("exitCode").asInt()).isZero();
+        assertThat(ended.exit()).as(ended.err()).isEqualTo(ExitCodes.NO_EXIT_CODE);
+        assertThat(ended.errLines()).last().asString().contains("ended Cancelled (Cancelled) with exit code 0");
+    }
+
     @Test
     void applyOfTwoYamlDocumentsCreatesTwoJobsAndAgainLeavesANamedOneUnchanged() {
         String file = BERTH.file("two.yaml", "# two jobs\nname: named-" + BERTH.instance + "\n" + BERTH.job("echo one")
@@ -127,6 +147,23 @@ class CliJobsTest {
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).contains("first line").contains("last line");
         assertThat(BERTH.cli().run("logs", "--tail", "1", id).out()).isEqualTo("last line\n");
+    }
+
+    /** The first line is printed while the job still runs: the client passes each chunk on, never holding the stream. */
+    @Test
+    void logsFollowPrintsEachLineAsTheJobWritesIt() {
+        String id = ids(BERTH.cli().run("apply", "-f", BERTH.file("live.yaml",
+                BERTH.job("echo first line; sleep 300; echo never"))).out()).get(0);
+        CliProcess.Started follow = BERTH.cli().start("logs", "-f", id);
+
+        follow.awaitOutput("first line");
+        String phaseAtFirstLine = BERTH.api().getJson("/jobs/" + id).path("status").path("phase").asText();
+        BERTH.api().cancel(id);
+        CliProcess.Run run = follow.finish();
+
+        assertThat(phaseAtFirstLine).isEqualTo("Running");
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).isEqualTo("first line\n");
     }
 
     @Test

@@ -42,6 +42,67 @@ final class CliProcess {
 
     /** Any command, the client being one of its words (scripts/berth, say). */
     Run runCommand(List<String> command, String stdin) {
+        return start(command, stdin).finish();
+    }
+
+    /** The client started and left running, for a test that reads its output while it runs. */
+    Started start(String... args) {
+        return start(clientCommand(List.of(args)), null);
+    }
+
+    /** A client process under way: its output so far, and its end. */
+    record Started(List<String> command, Process process, Path out, Path err) {
+        /** Waits until its stdout holds {@code text} (or it has ended without it: then fails). */
+        void awaitOutput(String text) {
+            long guard = System.nanoTime() + TimeUnit.SECONDS.toNanos(GUARD_SECONDS);
+            while (!read(out).contains(text)) {
+                if (!process.isAlive() && !read(out).contains(text)) {
+                    throw new AssertionError(command + " ended without writing \"" + text + "\"; its stderr: " + read(err));
+                }
+                if (System.nanoTime() > guard) {
+                    throw new AssertionError(command + " did not write \"" + text + "\" in " + GUARD_SECONDS + " s");
+                }
+                pause();
+            }
+        }
+
+        /** What it has written to stderr so far. */
+        String errSoFar() {
+            return read(err);
+        }
+
+        Run finish() {
+            try {
+                if (!process.waitFor(GUARD_SECONDS, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                    throw new AssertionError(command + " still ran after " + GUARD_SECONDS + " s; its stderr: " + read(err));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+            return new Run(process.exitValue(), read(out), read(err));
+        }
+
+        private static String read(Path file) {
+            try {
+                return Files.readString(file);
+            } catch (IOException e) {
+                throw new AssertionError("cannot read " + file, e);
+            }
+        }
+
+        private static void pause() {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+        }
+    }
+
+    private Started start(List<String> command, String stdin) {
         try {
             Path out = Files.createTempFile(workingDir, "out", ".txt");
             Path err = Files.createTempFile(workingDir, "err", ".txt");
@@ -55,24 +116,21 @@ final class CliProcess {
                     input.write(stdin.getBytes(StandardCharsets.UTF_8));
                 }
             }
-            if (!process.waitFor(GUARD_SECONDS, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new AssertionError(command + " still ran after " + GUARD_SECONDS + " s; its stderr: " + Files.readString(err));
-            }
-            return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
+            return new Started(command, process, out, err);
         } catch (IOException e) {
             throw new AssertionError("cannot run " + command, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
         }
     }
 
     private Run run(String stdin, List<String> args) {
+        return runCommand(clientCommand(args), stdin);
+    }
+
+    private static List<String> clientCommand(List<String> args) {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
                 BerthCli.class.getName()));
         command.addAll(args);
-        return runCommand(command, stdin);
+        return command;
     }
 }

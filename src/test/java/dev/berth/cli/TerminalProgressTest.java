@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class TerminalProgressTest {
     private final StringWriter shown = new StringWriter();
-    private final TerminalProgress progress = new TerminalProgress(new PrintWriter(shown));
+    private final TerminalProgress progress = new TerminalProgress(new PrintWriter(shown), 80);
 
     @Test
     void theLineLeadsWithThePhasesPassedEachAsLastSeen() {
@@ -28,6 +28,17 @@ class TerminalProgressTest {
 
         assertThat(progress.trail(line("Running Started", "Running 00:01")))
                 .isEqualTo("Running → Pending → Launching → Running 00:01");
+    }
+
+    @Test
+    void thePhasesPassedGiveWayWhenTheLineWouldNotFitTheTerminal() {
+        TerminalProgress narrow = new TerminalProgress(new PrintWriter(shown), 40);
+        narrow.trail(line("Pending BackOff", "Pending (BackOff, next attempt in 00:05)"));
+        narrow.trail(line("Launching Launched", "Launching"));
+
+        assertThat(narrow.trail(line("Running Started", "Running 00:42"))).isEqualTo("Launching → Running 00:42");
+        assertThat(narrow.trail(line("Failed NonZeroExit", "Failed (NonZeroExit) exit 3 after a very long run")))
+                .hasSize(39).startsWith("Failed (NonZeroExit) exit 3");
     }
 
     @Test
