@@ -69,6 +69,29 @@ interface StepScenarios {
         assertThat(TestEngine.objectsLeftOf(id)).as("the steps' objects and the shared volume are removed").isEmpty();
     }
 
+    /**
+     * Each follow starts before its step runs: the first waits for prepare and ends with it, the
+     * second waits for main; neither carries the other step's lines.
+     */
+    @Test
+    default void followingOneStepStreamsThatStepOnlyUntilItEnds() {
+        String id = api().submitJson(twoSteps("echo prepare line; sleep 1; echo prepare done", "",
+                "echo main line", ""));
+
+        String prepare = api().logs(id, "?follow=true&step=prepare");
+        String main = api().logs(id, "?follow=true&step=main");
+
+        assertThat(prepare).isEqualTo("prepare line\nprepare done\n");
+        assertThat(main).isEqualTo("main line\n");
+        assertThat(api().awaitTerminal(id, DEADLINE).path("status").path("phase").asText()).isEqualTo("Succeeded");
+        assertThat(api().logs(id, "?follow=true&step=prepare")).as("a step that is over").isEqualTo("prepare line\nprepare done\n");
+        try (var unknown = app().client().target("http://127.0.0.1:" + app().getLocalPort() + "/api/v1/jobs/" + id
+                + "/logs?follow=true&step=nothing").request().get()) {
+            assertThat(unknown.getStatus()).isEqualTo(404);
+            assertThat(unknown.readEntity(String.class)).contains("has no step named nothing (its steps: [prepare, main])");
+        }
+    }
+
     @Test
     default void aFailingFirstStepSkipsTheSecondAndTheJobFailsWithItsExitCodeNamingIt() {
         String id = api().submitJson(twoSteps("echo trying; exit 3", "", "echo must not run", ""));

@@ -88,6 +88,28 @@ public class LiveLogs {
         out.flush();
     }
 
+    /**
+     * Writes one step's output to {@code out} as it is produced, until that step ends: for a step
+     * still to come, first waits for its object; a step that is over (or never ran) gets its
+     * captured output. {@code tail} is passed to the engine for a step that runs.
+     */
+    public void followStep(String jobId, int index, Integer tail, OutputStream out)
+            throws IOException, InterruptedException {
+        Optional<Job> job = awaitObject(jobId, index);
+        if (job.isEmpty()) {
+            return;
+        }
+        Optional<Attempt> live = job.get().liveAttempt();
+        Optional<Workload> workload = live.map(attempt -> attempt.step(index)).filter(step -> !step.isTerminal())
+                .flatMap(step -> workloadOf(job.get(), step));
+        if (workload.isEmpty()) {
+            out.write(capturedStep(job.get(), index, tail));
+        } else {
+            follow(job.get(), live.get().step(index), workload.get(), tail, (stream, chunk) -> write(out, chunk));
+        }
+        out.flush();
+    }
+
     /** The job once its step {@code step} has an object, it is no longer live, or the wait is over. */
     private Optional<Job> awaitObject(String jobId, int step) throws InterruptedException {
         Instant giveUp = Instant.now().plus(LAUNCH_WAIT);
@@ -109,6 +131,12 @@ public class LiveLogs {
         }
         Step wanted = live.get().step(Math.min(step, live.get().steps().size() - 1));
         return !wanted.isTerminal() && wanted.objectId(live.get().backend()) == null;
+    }
+
+    /** The captured output of one step of the job's latest attempt. */
+    private byte[] capturedStep(Job job, int index, Integer tail) {
+        StepOutput output = store.output(job.id(), job.status().attempts()).get(index);
+        return LogText.tail(output == null ? "" : output.text(), tail).getBytes(StandardCharsets.UTF_8);
     }
 
     /** The captured output of the attempt's steps before {@code beforeStep}, as one text. */

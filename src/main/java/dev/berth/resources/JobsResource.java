@@ -6,6 +6,7 @@ import dev.berth.api.JobView;
 import dev.berth.api.QueueChange;
 import dev.berth.core.Caller;
 import dev.berth.core.Job;
+import dev.berth.core.StepSpec;
 import dev.berth.core.JobRecord;
 import dev.berth.core.JobEvent;
 import dev.berth.core.Reason;
@@ -133,7 +134,8 @@ public class JobsResource {
      * The output of an attempt (the latest unless {@code attempt=N}), all its steps in order, each
      * stdout then stderr: captured when a step ended, from the engine for the step still running.
      * {@code step=NAME} and {@code stream=stdout|stderr} narrow it, {@code tail=N} keeps the last N
-     * lines; {@code follow=true} streams the running attempt until it ends.
+     * lines; {@code follow=true} streams the running attempt until it ends (with {@code step}, that
+     * step until it ends).
      */
     @GET
     @Path("{id}/logs")
@@ -151,13 +153,22 @@ public class JobsResource {
         Integer number = ListParams.attempt(attempt);
         StreamName which = ListParams.stream(stream);
         if (ListParams.flag("follow", follow)) {
-            if (number != null || step != null || which != null) {
-                throw new BadRequestException("follow=true streams the running attempt, every step and stream:"
-                        + " attempt, step and stream are for captured output");
+            if (number != null || which != null) {
+                throw new BadRequestException("follow=true streams the running attempt, both streams as written:"
+                        + " attempt and stream are for captured output");
             }
-            return Response.ok(followers.follow(id, lines)).build();
+            return Response.ok(followers.follow(id, lines, step == null ? null : stepIndex(job, step))).build();
         }
         return Response.ok(LogsView.text(id, attemptLog(job, number), step, which, lines)).build();
+    }
+
+    /** The index of the job's step named {@code name}; 404 naming its steps when it has none of that name. */
+    private static int stepIndex(Job job, String name) {
+        List<String> names = job.spec().stepSpecs().stream().map(StepSpec::name).toList();
+        if (!names.contains(name)) {
+            throw new NotFoundException("job " + job.id() + " has no step named " + name + " (its steps: " + names + ")");
+        }
+        return names.indexOf(name);
     }
 
     /** The same output with {@code Accept: application/json}: each step's streams apart. */

@@ -38,11 +38,14 @@ public final class LogFollowers implements Managed {
                 new SynchronousQueue<>(), task -> new Thread(task, "berth-log-follower-" + count.incrementAndGet()));
     }
 
-    /** The body of a followed log; 503 when every follower's place is taken. */
-    public ChunkedOutput<byte[]> follow(String jobId, Integer tail) {
+    /**
+     * The body of a followed log: every step of the running attempt, or only the step of index
+     * {@code step} when it is not null; 503 when every follower's place is taken.
+     */
+    public ChunkedOutput<byte[]> follow(String jobId, Integer tail, Integer step) {
         ChunkedOutput<byte[]> output = new ChunkedOutput<>(byte[].class);
         try {
-            threads.execute(() -> stream(jobId, tail, output));
+            threads.execute(() -> stream(jobId, tail, step, output));
         } catch (RejectedExecutionException e) {
             throw new ServiceUnavailableException("too many clients are following logs; try again later", 5L);
         }
@@ -56,9 +59,13 @@ public final class LogFollowers implements Managed {
         threads.awaitTermination(5, TimeUnit.SECONDS);
     }
 
-    private void stream(String jobId, Integer tail, ChunkedOutput<byte[]> output) {
+    private void stream(String jobId, Integer tail, Integer step, ChunkedOutput<byte[]> output) {
         try (output) {
-            liveLogs.follow(jobId, tail, new ChunksStream(output));
+            if (step == null) {
+                liveLogs.follow(jobId, tail, new ChunksStream(output));
+            } else {
+                liveLogs.followStep(jobId, step, tail, new ChunksStream(output));
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (IOException | UncheckedIOException readerGone) {
