@@ -1,6 +1,7 @@
 package dev.berth.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
@@ -13,17 +14,20 @@ import java.util.function.Predicate;
 final class JobWatch {
     private static final Set<String> TERMINAL = Set.of("Succeeded", "Failed", "Cancelled");
     private static final Duration POLL = Duration.ofSeconds(1);
+    private static final int SERVICE_UNAVAILABLE = 503;
 
     private final BerthApi api;
     private final String id;
     private final Progress progress;
+    private final PrintWriter err;
     private final boolean followLogs;
     private boolean queuesReadable = true;
 
-    JobWatch(BerthApi api, String id, Progress progress, boolean followLogs) {
+    JobWatch(BerthApi api, String id, Progress progress, PrintWriter err, boolean followLogs) {
         this.api = api;
         this.id = id;
         this.progress = progress;
+        this.err = err;
         this.followLogs = followLogs;
     }
 
@@ -37,19 +41,7 @@ final class JobWatch {
         }
         progress.show(ProgressLine.of(job, null, Instant.now()));
         progress.done();
-        return exitCodeOf(job);
-    }
-
-    /** The job's exit code when it tells the job's outcome: 0 only for a job that succeeded. */
-    private int exitCodeOf(JsonNode job) {
-        String exitCode = Fields.text(job, "status", "exitCode");
-        boolean succeeded = "Succeeded".equals(phase(job));
-        if (exitCode.isEmpty() || (!succeeded && Integer.parseInt(exitCode) == 0)) {
-            throw new CliFailure(ExitCodes.NO_EXIT_CODE, "job " + id + " ended " + phase(job) + " ("
-                    + Fields.text(job, "status", "reason") + ") " + (exitCode.isEmpty() ? "without an exit code"
-                    : "with exit code 0") + ": " + Fields.text(job, "status", "message"));
-        }
-        return Integer.parseInt(exitCode);
+        return JobOutcome.exitCode(job);
     }
 
     /**
@@ -64,9 +56,29 @@ final class JobWatch {
             String attempt = attempts(job);
             followed = attempt;
             progress.done();
-            LogStream.copy(api.stream("/api/v1/jobs/" + Query.segment(id) + "/logs?follow=true"), System.out);
+            try {
+                LogStream.copy(api.stream("/api/v1/jobs/" + Query.segment(id) + "/logs?follow=true"), System.out);
+            } catch (ServerRefusal refusal) {
+                if (refusal.status() != SERVICE_UNAVAILABLE) {
+                    throw refusal;
+                }
+                return outputAtTheEnd();
+            }
             job = waitUntil(next -> ended(next) || (launched(next) && !attempts(next).equals(attempt)));
         }
+        return job;
+    }
+
+    /**
+     * Every log follower of the server is taken (503): the job goes on whether or not it is
+     * followed, so the client waits for its end and prints the last attempt's stored output.
+     */
+    private JsonNode outputAtTheEnd() {
+        err.println("berth: the server's log followers are all taken: the job's output is printed when it ends");
+        err.flush();
+        JsonNode job = waitUntil(JobWatch::ended);
+        System.out.print(api.get("/api/v1/jobs/" + Query.segment(id) + "/logs").body());
+        System.out.flush();
         return job;
     }
 

@@ -9,8 +9,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code logs [-f] ID}: the latest attempt's output, each step's stdout then its stderr; with -f, the
- * running attempt's output as it is written, until the attempt ends. The server refuses -f with
- * --step, --attempt or --stream (a followed log carries every step and stream), and says so.
+ * running attempt's output as it is written, until the attempt ends (with --step, that step's until
+ * it ends). The server refuses -f with --attempt or --stream (a followed log carries both streams
+ * as written), and says so.
  */
 @Command(name = "logs", mixinStandardHelpOptions = true, description = "Print a job's logs.")
 final class LogsCommand implements Callable<Integer> {

@@ -44,6 +44,6 @@ final class RunCommand implements Callable<Integer> {
         spec.commandLine().getErr().println(submission.line());
         spec.commandLine().getErr().flush();
         Progress progress = Progress.onStderr(spec.commandLine().getErr(), submission.id());
-        return new JobWatch(api, submission.id(), progress, !quiet).awaitExit();
+        return new JobWatch(api, submission.id(), progress, spec.commandLine().getErr(), !quiet).awaitExit();
     }
 }

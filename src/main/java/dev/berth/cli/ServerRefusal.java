@@ -19,8 +19,15 @@ final class ServerRefusal extends CliFailure {
             422, "unprocessable", 429, "too many requests", 503, "unavailable");
     private static final String TOKEN_HINT = " (give a token with --token, --token-file or BERTH_TOKEN)";
 
-    private ServerRefusal(List<String> lines) {
+    private final int status;
+
+    private ServerRefusal(int status, List<String> lines) {
         super(ExitCodes.REFUSED, lines);
+        this.status = status;
+    }
+
+    int status() {
+        return status;
     }
 
     /** The refusal of a request about {@code what} (a manifest, say), or of "the request". */
@@ -30,10 +37,10 @@ final class ServerRefusal extends CliFailure {
         if (problems.size() > 1 || (status == 422 && !problems.isEmpty())) {
             List<String> lines = new ArrayList<>(List.of("the server refused " + what + " (" + status + "):"));
             problems.forEach(problem -> lines.add("  - " + problem));
-            return new ServerRefusal(lines);
+            return new ServerRefusal(status, lines);
         }
         String line = phrase + (problems.isEmpty() ? "" : ": " + problems.get(0)) + (status == 401 ? TOKEN_HINT : "");
-        return new ServerRefusal(List.of(line));
+        return new ServerRefusal(status, List.of(line));
     }
 
     /** A body that is no JSON (a proxy's page, say) gives its first line, kept short. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.berth.BerthConfiguration;
+import dev.berth.support.TestEngine;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.time.Duration;
@@ -81,6 +82,28 @@ class CliJobsTest {
         assertThat(ended.errLines()).last().asString().contains("ended Cancelled (Cancelled) with exit code 0");
     }
 
+    /** With every follower's place taken (503), run --wait does not give up: it prints the output at the end. */
+    @Test
+    void runWaitPrintsTheOutputAtTheEndWhenNoLogFollowerIsFree() throws Exception {
+        String quiet = ids(BERTH.cli().run("apply", "-f", BERTH.file("quiet.yaml",
+                BERTH.job("trap 'exit 0' TERM; sleep 300 & wait"))).out()).get(0);
+        BERTH.api().awaitPhase(quiet, java.util.Set.of("Running"), END);
+        List<java.io.InputStream> followers = FollowerPlaces.takeAll(BERTH.server(), BERTH.tokenFile(), quiet);
+        try {
+            CliProcess.Run run = BERTH.cli().run("run", "-f", BERTH.file("unfollowed.yaml",
+                    BERTH.job("echo written anyway; exit 4")), "--wait");
+
+            assertThat(run.exit()).as(run.err()).isEqualTo(4);
+            assertThat(run.out()).isEqualTo("written anyway\n");
+            assertThat(run.err()).contains("the server's log followers are all taken");
+        } finally {
+            FollowerPlaces.release(followers);
+            BERTH.api().cancel(quiet);
+            BERTH.api().awaitTerminal(quiet, END);
+            FollowerPlaces.awaitFree(BERTH.server(), BERTH.tokenFile(), quiet);
+        }
+    }
+
     @Test
     void applyOfTwoYamlDocumentsCreatesTwoJobsAndAgainLeavesANamedOneUnchanged() {
         String file = BERTH.file("two.yaml", "# two jobs\nname: named-" + BERTH.instance + "\n" + BERTH.job("echo one")
@@ -147,6 +170,22 @@ class CliJobsTest {
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).contains("first line").contains("last line");
         assertThat(BERTH.cli().run("logs", "--tail", "1", id).out()).isEqualTo("last line\n");
+    }
+
+    @Test
+    void logsFollowOfOneStepPrintsThatStepOnly() {
+        String file = BERTH.file("steps.yaml", """
+                labels: {run: %1$s}
+                steps:
+                  - {name: prepare, image: %2$s, command: [sh, -c, "echo prepare line; sleep 1"]}
+                  - {name: main, image: %2$s, command: [sh, -c, "echo main line"]}
+                """.formatted(BERTH.instance, TestEngine.IMAGE));
+        String id = ids(BERTH.cli().run("apply", "-f", file).out()).get(0);
+
+        CliProcess.Run run = BERTH.cli().run("logs", "-f", "--step", "main", id);
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).isEqualTo("main line\n");
     }
 
     /** The first line is printed while the job still runs: the client passes each chunk on, never holding the stream. */
