@@ -172,6 +172,28 @@ class CliJobsTest {
         assertThat(BERTH.cli().run("logs", "--tail", "1", id).out()).isEqualTo("last line\n");
     }
 
+    /** As {@code berth logs -f ID | head -1}: the client ends at its next write, and lets its follower go. */
+    @Test
+    void logsFollowEndsWhenItsStdoutIsClosed() throws Exception {
+        String id = ids(BERTH.cli().run("apply", "-f", BERTH.file("chatty.yaml",
+                BERTH.job("trap 'exit 0' TERM; echo one; while true; do sleep 1; echo more; done"))).out()).get(0);
+        Process follow = BERTH.cli().startPiped("logs", "-f", id);
+        try {
+            var stdout = new java.io.BufferedReader(new java.io.InputStreamReader(follow.getInputStream(),
+                    java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(stdout.readLine()).isEqualTo("one");
+            stdout.close();
+
+            assertThat(follow.waitFor(END.toSeconds(), java.util.concurrent.TimeUnit.SECONDS))
+                    .as("the client ended after its stdout was closed").isTrue();
+            assertThat(follow.exitValue()).isZero();
+            assertThat(BERTH.api().getJson("/jobs/" + id).path("status").path("phase").asText()).isEqualTo("Running");
+        } finally {
+            follow.destroyForcibly();
+            BERTH.api().cancel(id);
+        }
+    }
+
     @Test
     void logsFollowOfOneStepPrintsThatStepOnly() {
         String file = BERTH.file("steps.yaml", """

@@ -106,11 +106,7 @@ final class CliProcess {
         try {
             Path out = Files.createTempFile(workingDir, "out", ".txt");
             Path err = Files.createTempFile(workingDir, "err", ".txt");
-            ProcessBuilder builder = new ProcessBuilder(command).directory(workingDir.toFile())
-                    .redirectOutput(out.toFile()).redirectError(err.toFile());
-            builder.environment().keySet().removeIf(name -> name.startsWith("BERTH_"));
-            builder.environment().putAll(env);
-            Process process = builder.start();
+            Process process = builder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
             try (var input = process.getOutputStream()) {
                 if (stdin != null) {
                     input.write(stdin.getBytes(StandardCharsets.UTF_8));
@@ -120,6 +116,24 @@ final class CliProcess {
         } catch (IOException e) {
             throw new AssertionError("cannot run " + command, e);
         }
+    }
+
+    /** The client with its stdout a pipe the test reads, and may close as {@code | head -1} would. */
+    Process startPiped(String... args) {
+        List<String> command = clientCommand(List.of(args));
+        try {
+            Path err = Files.createTempFile(workingDir, "err", ".txt");
+            return builder(command).redirectError(err.toFile()).start();
+        } catch (IOException e) {
+            throw new AssertionError("cannot run " + command, e);
+        }
+    }
+
+    private ProcessBuilder builder(List<String> command) {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDir.toFile());
+        builder.environment().keySet().removeIf(name -> name.startsWith("BERTH_"));
+        builder.environment().putAll(env);
+        return builder;
     }
 
     private Run run(String stdin, List<String> args) {
