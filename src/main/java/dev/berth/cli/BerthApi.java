@@ -61,22 +61,16 @@ final class BerthApi {
 
     /** The body as it arrives, for a followed log: the caller reads it to its end and closes it. */
     InputStream stream(String path) {
-        HttpRequest request = request(path).GET().build();
-        try {
-            HttpResponse<InputStream> response = http.send(request, BodyHandlers.ofInputStream());
-            if (response.statusCode() >= 400) {
-                try (InputStream body = response.body()) {
-                    throw ServerRefusal.of(response.statusCode(), new String(body.readAllBytes(), StandardCharsets.UTF_8),
-                            "the request");
-                }
+        HttpResponse<InputStream> response = exchange(request(path).GET().build(), BodyHandlers.ofInputStream());
+        if (response.statusCode() >= 400) {
+            try (InputStream body = response.body()) {
+                throw ServerRefusal.of(response.statusCode(), new String(body.readAllBytes(), StandardCharsets.UTF_8),
+                        "the request");
+            } catch (IOException e) {
+                throw Unreachable.at(server, e);
             }
-            return response.body();
-        } catch (IOException e) {
-            throw Unreachable.at(server, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CliFailure(ExitCodes.REFUSED, "interrupted");
         }
+        return response.body();
     }
 
     private HttpRequest.Builder request(String path) {
@@ -87,13 +81,18 @@ final class BerthApi {
     }
 
     private Answer send(HttpRequest.Builder builder, String what) {
+        HttpResponse<String> response = exchange(builder.timeout(ANSWER_TIMEOUT).build(),
+                BodyHandlers.ofString(StandardCharsets.UTF_8));
+        if (response.statusCode() >= 400) {
+            throw ServerRefusal.of(response.statusCode(), response.body(), what);
+        }
+        return new Answer(response.statusCode(), response.body());
+    }
+
+    /** The answer, whatever its status; a server that cannot be reached is an {@link Unreachable} line. */
+    private <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> body) {
         try {
-            HttpResponse<String> response = http.send(builder.timeout(ANSWER_TIMEOUT).build(),
-                    BodyHandlers.ofString(StandardCharsets.UTF_8));
-            if (response.statusCode() >= 400) {
-                throw ServerRefusal.of(response.statusCode(), response.body(), what);
-            }
-            return new Answer(response.statusCode(), response.body());
+            return http.send(request, body);
         } catch (IOException e) {
             throw Unreachable.at(server, e);
         } catch (InterruptedException e) {

@@ -41,9 +41,16 @@ public final class BerthCli {
 
     static int run(String... args) {
         CommandLine commandLine = new CommandLine(new BerthCli());
+        // Asked for before the run, so that every subcommand is given these two (picocli makes them
+        // lazily, per command otherwise); flushed once after it, for every command, as main exits next.
+        PrintWriter out = commandLine.getOut();
+        PrintWriter err = commandLine.getErr();
         commandLine.setExecutionExceptionHandler((failure, line, parsed) -> report(line.getErr(), failure));
         commandLine.setParameterExceptionHandler(BerthCli::usageError);
-        return commandLine.execute(args);
+        int exitCode = commandLine.execute(args);
+        out.flush();
+        err.flush();
+        return exitCode;
     }
 
     /** The API of the server the command line names, as the root command's options and the environment say. */
@@ -72,7 +79,6 @@ public final class BerthCli {
         PrintWriter err = failure.getCommandLine().getErr();
         err.println("berth: " + failure.getMessage() + " (see: "
                 + failure.getCommandLine().getCommandSpec().qualifiedName() + " --help)");
-        err.flush();
         return ExitCodes.USAGE;
     }
 
@@ -82,7 +88,6 @@ public final class BerthCli {
             return known.exitCode();
         }
         err.println("berth: unexpected " + failure.getClass().getSimpleName() + ": " + failure.getMessage());
-        err.flush();
         return ExitCodes.REFUSED;
     }
 }

@@ -22,7 +22,6 @@ final class CancelCommand implements Callable<Integer> {
         String phase = Fields.text(job, "status", "phase");
         spec.commandLine().getOut().println("Cancelled".equals(phase) ? "job " + id + " cancelled"
                 : "job " + id + " is being cancelled (" + phase + ")");
-        spec.commandLine().getOut().flush();
         return ExitCodes.OK;
     }
 }

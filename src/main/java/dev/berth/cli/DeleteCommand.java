@@ -19,7 +19,6 @@ final class DeleteCommand implements Callable<Integer> {
     public Integer call() {
         BerthCli.api(spec).delete("/api/v1/jobs/" + Query.segment(id));
         spec.commandLine().getOut().println("job " + id + " deleted");
-        spec.commandLine().getOut().flush();
         return ExitCodes.OK;
     }
 }

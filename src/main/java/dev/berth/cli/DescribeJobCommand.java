@@ -23,7 +23,6 @@ final class DescribeJobCommand implements Callable<Integer> {
         var job = api.getJson(path);
         var events = api.getJson(path + "/events");
         spec.commandLine().getOut().print(new JobDescription(job, events).render(Instant.now()));
-        spec.commandLine().getOut().flush();
         return ExitCodes.OK;
     }
 }

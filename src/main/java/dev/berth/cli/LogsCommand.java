@@ -45,7 +45,6 @@ final class LogsCommand implements Callable<Integer> {
             LogStream.copy(api.stream(path), System.out);
         } else {
             spec.commandLine().getOut().print(api.get(path).body());
-            spec.commandLine().getOut().flush();
         }
         return ExitCodes.OK;
     }

@@ -28,11 +28,12 @@ final class ManifestFile {
     static List<Manifest> read(String file, InputStream stdin) {
         String source = file.equals("-") ? "stdin" : file;
         String text = contents(file, stdin);
-        List<String> documents = isJson(file, text) ? jsonDocuments(source, text) : YamlDocuments.split(text);
+        boolean json = isJson(file, text);
+        List<String> documents = json ? jsonDocuments(source, text) : YamlDocuments.split(text);
         if (documents.isEmpty()) {
             throw new CliFailure(ExitCodes.USAGE, source + " holds no job manifest");
         }
-        String type = isJson(file, text) ? Manifest.JSON : Manifest.YAML;
+        String type = json ? Manifest.JSON : Manifest.YAML;
         List<Manifest> manifests = new ArrayList<>();
         for (int i = 0; i < documents.size(); i++) {
             manifests.add(new Manifest(source, i + 1, documents.size(), documents.get(i), type));

@@ -14,6 +14,5 @@ final class OutputOption {
     /** Prints the body as asked: {@code table} builds the table from it. */
     void print(PrintWriter out, JsonNode body, Function<JsonNode, Table> table) {
         out.print(format == OutputFormat.table ? table.apply(body).render() : format.render(body));
-        out.flush();
     }
 }

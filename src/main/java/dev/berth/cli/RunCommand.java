@@ -38,9 +38,9 @@ final class RunCommand implements Callable<Integer> {
         Submission submission = Submission.of(api, manifests.get(0));
         if (!wait) {
             spec.commandLine().getOut().println(submission.line());
-            spec.commandLine().getOut().flush();
             return ExitCodes.OK;
         }
+        // Before the wait, which may be long: a line on stderr that is printed at once.
         spec.commandLine().getErr().println(submission.line());
         spec.commandLine().getErr().flush();
         Progress progress = Progress.onStderr(spec.commandLine().getErr(), submission.id());

@@ -31,7 +31,6 @@ final class TokensCommand {
         JsonNode created = BerthCli.api(spec).post("/api/v1/tokens", body.toString(), Manifest.JSON, "the token").json();
         out().println(Fields.text(created, "token"));
         spec.commandLine().getErr().println("token " + name + " (" + role + ") created: it is shown this once");
-        spec.commandLine().getErr().flush();
         return ExitCodes.OK;
     }
 
