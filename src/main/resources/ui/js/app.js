@@ -28,7 +28,7 @@ function route() {
   if (parts[0] === 'jobs' && parts[1]) return { section: 'jobs', show: signal => job.render(view, parts[1], signal, showError) };
   const views = {
     jobs: signal => jobs.render(view, params, signal, showError),
-    submit: signal => submit.render(view, params, signal, showError),
+    submit: signal => submit.render(view, params, signal),
     commands: signal => operators.commands(view, params, signal),
     queues: signal => operators.queues(view, params, signal, showError),
     nodes: signal => operators.nodes(view, params, signal),

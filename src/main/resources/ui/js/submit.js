@@ -70,7 +70,21 @@ async function submit(body, contentType) {
   location.hash = `#/jobs/${job.id}`;
 }
 
-export async function render(view, params, signal, onError) {
+/** The Form and Manifest tabs, each showing its own of the two forms; {@code mode} is the first shown. */
+function tabs(form, manifest, mode) {
+  const buttons = el('div', { class: 'tabs' },
+    el('button', { type: 'button', 'data-tab': 'form', id: 'tab-form', onclick: () => show('form') }, 'Form'),
+    el('button', { type: 'button', 'data-tab': 'manifest', id: 'tab-manifest', onclick: () => show('manifest') }, 'Manifest'));
+  function show(which) {
+    form.hidden = which !== 'form';
+    manifest.hidden = which !== 'manifest';
+    buttons.querySelectorAll('button').forEach(b => b.classList.toggle('current', b.dataset.tab === which));
+  }
+  show(mode);
+  return buttons;
+}
+
+export async function render(view, params, signal) {
   // Only suggestions: a submitter may not list the queues (403), and types the name instead.
   const queues = await get('/api/v1/queues', { signal }).catch(error => {
     if (error.name === 'AbortError') throw error;
@@ -80,36 +94,28 @@ export async function render(view, params, signal, onError) {
   const general = el('div', { class: 'field-error', id: 'submit-errors' });
   const form = jobForm(queues);
   const manifest = manifestForm();
-  const show = which => {
-    form.hidden = which !== 'form';
-    manifest.hidden = which !== 'manifest';
-    tabs.querySelectorAll('button').forEach(b => b.classList.toggle('current', b.dataset.tab === which));
-  };
-  const tabs = el('div', { class: 'tabs' },
-    el('button', { type: 'button', 'data-tab': 'form', id: 'tab-form', onclick: () => show('form') }, 'Form'),
-    el('button', { type: 'button', 'data-tab': 'manifest', id: 'tab-manifest', onclick: () => show('manifest') }, 'Manifest'));
-  replace(view, el('h1', {}, 'Submit a job'), tabs, general, form, manifest);
-  show(params.get('mode') === 'manifest' ? 'manifest' : 'form');
+  replace(view, el('h1', {}, 'Submit a job'), tabs(form, manifest, params.get('mode') === 'manifest' ? 'manifest' : 'form'),
+    general, form, manifest);
 
   const refused = (error, onProblems) => {
     if (error.problems && error.problems.length) onProblems(error.problems);
     else general.append(el('div', {}, `${error.status ? error.status + ': ' : ''}${error.message}`));
   };
-  form.addEventListener('submit', async event => {
+  // Each submission starts clean: every .field-error (the general one too) is emptied.
+  const whenSubmitted = (node, send) => node.addEventListener('submit', event => {
     event.preventDefault();
     clearProblems(view);
-    general.replaceChildren();
+    send();
+  });
+  whenSubmitted(form, () => {
     const { manifest: body, problems } = manifestOf(form);
     if (problems.length) return showOnForm(view, problems, general);
-    await submit(JSON.stringify(body), 'application/json')
+    return submit(JSON.stringify(body), 'application/json')
       .catch(error => refused(error, found => showOnForm(view, found, general)));
   });
-  manifest.addEventListener('submit', async event => {
-    event.preventDefault();
-    clearProblems(view);
-    general.replaceChildren();
+  whenSubmitted(manifest, () => {
     const text = view.querySelector('#manifest').value;
     const type = text.trim().startsWith('{') ? 'application/json' : 'application/yaml';
-    await submit(text, type).catch(error => refused(error, found => showOnManifest(view, text, found)));
+    return submit(text, type).catch(error => refused(error, found => showOnManifest(view, text, found)));
   });
 }

@@ -99,13 +99,13 @@ public class LiveLogs {
         if (job.isEmpty()) {
             return;
         }
-        Optional<Attempt> live = job.get().liveAttempt();
-        Optional<Workload> workload = live.map(attempt -> attempt.step(index)).filter(step -> !step.isTerminal())
-                .flatMap(step -> workloadOf(job.get(), step));
+        Optional<Step> running = job.get().liveAttempt().map(attempt -> attempt.step(index))
+                .filter(step -> !step.isTerminal());
+        Optional<Workload> workload = running.flatMap(step -> workloadOf(job.get(), step));
         if (workload.isEmpty()) {
             out.write(capturedStep(job.get(), index, tail));
         } else {
-            follow(job.get(), live.get().step(index), workload.get(), tail, (stream, chunk) -> write(out, chunk));
+            follow(job.get(), running.get(), workload.get(), tail, (stream, chunk) -> write(out, chunk));
         }
         out.flush();
     }
