@@ -85,8 +85,7 @@ interface StepScenarios {
         assertThat(main).isEqualTo("main line\n");
         assertThat(api().awaitTerminal(id, DEADLINE).path("status").path("phase").asText()).isEqualTo("Succeeded");
         assertThat(api().logs(id, "?follow=true&step=prepare")).as("a step that is over").isEqualTo("prepare line\nprepare done\n");
-        try (var unknown = app().client().target("http://127.0.0.1:" + app().getLocalPort() + "/api/v1/jobs/" + id
-                + "/logs?follow=true&step=nothing").request().get()) {
+        try (var unknown = api().get("/jobs/" + id + "/logs?follow=true&step=nothing")) {
             assertThat(unknown.getStatus()).isEqualTo(404);
             assertThat(unknown.readEntity(String.class)).contains("has no step named nothing (its steps: [prepare, main])");
         }

@@ -3,6 +3,7 @@ package dev.berth.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.berth.docker.DockerGateway;
+import dev.berth.support.BearerToken;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -10,7 +11,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,10 +22,9 @@ final class FollowerPlaces {
     }
 
     /** The open streams; each holds a place until it is closed and the job next writes or ends. */
-    static List<InputStream> takeAll(String server, Path tokenFile, String quietJob) throws IOException {
+    static List<InputStream> takeAll(String server, Path tokenFile, String quietJob) {
         HttpClient http = HttpClient.newHttpClient();
-        HttpRequest follow = HttpRequest.newBuilder(URI.create(server + "/api/v1/jobs/" + quietJob + "/logs?follow=true"))
-                .header("Authorization", "Bearer " + Files.readString(tokenFile).strip()).build();
+        HttpRequest follow = follow(server, tokenFile, quietJob);
         List<CompletableFuture<HttpResponse<InputStream>>> answers = new ArrayList<>();
         for (int i = 0; i < DockerGateway.MAX_LOG_FOLLOWERS; i++) {
             answers.add(http.sendAsync(follow, HttpResponse.BodyHandlers.ofInputStream()));
@@ -45,8 +44,7 @@ final class FollowerPlaces {
      */
     static void awaitFree(String server, Path tokenFile, String endedJob) throws IOException {
         HttpClient http = HttpClient.newHttpClient();
-        HttpRequest follow = HttpRequest.newBuilder(URI.create(server + "/api/v1/jobs/" + endedJob + "/logs?follow=true"))
-                .header("Authorization", "Bearer " + Files.readString(tokenFile).strip()).build();
+        HttpRequest follow = follow(server, tokenFile, endedJob);
         long guard = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
         while (true) {
             try {
@@ -60,6 +58,11 @@ final class FollowerPlaces {
                 throw new AssertionError("interrupted", e);
             }
         }
+    }
+
+    private static HttpRequest follow(String server, Path tokenFile, String job) {
+        return HttpRequest.newBuilder(URI.create(server + "/api/v1/jobs/" + job + "/logs?follow=true"))
+                .header("Authorization", "Bearer " + new BearerToken(tokenFile).token()).build();
     }
 
     static void release(List<InputStream> streams) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.berth.BerthConfiguration;
+import dev.berth.support.BearerToken;
 import dev.berth.support.BerthTestApp;
 import dev.berth.support.Browser;
 import dev.berth.support.JobsApi;
@@ -14,7 +15,6 @@ import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import jakarta.ws.rs.client.Entity;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -23,10 +23,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The dashboard in a real browser (Debian's chromium) against a real Berth on the real engine:
@@ -56,7 +56,7 @@ class DashboardTest {
     }
 
     @BeforeEach
-    void signIn() throws IOException {
+    void signIn() {
         api = new JobsApi(APP.client(), APP.getLocalPort());
         ChromeDriver page = browser.driver();
         page.get(base());
@@ -145,7 +145,7 @@ class DashboardTest {
         open("#/jobs?label=suite%3Dlist");
         browser.await(d -> listedJobs().size() == 2);
         assertThat(listedJobs()).containsExactly(failed, succeeded);
-        Select.byId(page, "filter-phase", "Failed");
+        new Select(page.findElement(By.id("filter-phase"))).selectByValue("Failed");
         page.findElement(By.id("apply-filters")).click();
         browser.await(d -> listedJobs().equals(List.of(failed)));
         assertThat(textOf("#jobs tr[data-job='" + failed + "'] td:nth-child(5)")).isEqualTo("4");
@@ -330,11 +330,7 @@ class DashboardTest {
     }
 
     private static String adminToken() {
-        try {
-            return Files.readString(BerthTestApp.tokenFile(INSTANCE)).strip();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return new BearerToken(BerthTestApp.tokenFile(INSTANCE)).token();
     }
 
     private static String base() {
@@ -343,12 +339,5 @@ class DashboardTest {
 
     private static String apiBase() {
         return "http://127.0.0.1:" + APP.getLocalPort() + "/api/v1";
-    }
-
-    /** Chooses an option of a select element by its value. */
-    private static final class Select {
-        static void byId(WebDriver page, String id, String value) {
-            new org.openqa.selenium.support.ui.Select(page.findElement(By.id(id))).selectByValue(value);
-        }
     }
 }
