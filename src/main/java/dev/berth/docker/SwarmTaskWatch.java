@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +41,9 @@ final class SwarmTaskWatch implements Closeable {
         return thread;
     });
     private volatile Runnable onChange;
+    /** The checks while something is worth watching; null while nothing is, or before the start. */
+    private ScheduledFuture<?> checks;
+    private boolean started;
     /** Each task's stage (see {@link #stage}) as last seen, by task id. */
     private Map<String, String> states = Map.of();
     /** Whether, when last seen, a task was in flight where no event of the manager's tells of it. */
@@ -71,8 +75,31 @@ final class SwarmTaskWatch implements Closeable {
      */
     void start(Runnable onChange) {
         this.onChange = onChange;
-        long check = Math.max(1, interval.toMillis() / CHECKS_PER_INTERVAL);
-        polls.scheduleWithFixedDelay(this::poll, check, check, TimeUnit.MILLISECONDS);
+        synchronized (this) {
+            started = true;
+            checkWhileWorthIt();
+        }
+    }
+
+    /**
+     * The checks run only while a task is worth watching, so that an idle watch, and every watch of
+     * a server in container mode, costs no wake-ups (five each interval, for ever, before). Called
+     * with the lock held, whenever what is worth watching may have grown.
+     */
+    private void checkWhileWorthIt() {
+        if (started && checks == null && worthWatching(clock.instant()) && !polls.isShutdown()) {
+            long check = Math.max(1, interval.toMillis() / CHECKS_PER_INTERVAL);
+            checks = polls.scheduleWithFixedDelay(this::poll, check, check, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Whether checks are scheduled now: for tests. */
+    synchronized boolean checking() {
+        return checks != null;
+    }
+
+    private boolean worthWatching(Instant now) {
+        return unwatchedInFlight || now.isBefore(afterDeathUntil);
     }
 
     /**
@@ -99,9 +126,17 @@ final class SwarmTaskWatch implements Closeable {
         }
     }
 
+    /** Ends the checks once nothing is worth watching: a listing or a death starts them again. */
     private synchronized boolean dueToLook() {
         Instant now = clock.instant();
-        return (unwatchedInFlight || now.isBefore(afterDeathUntil)) && !lastSeen.plus(interval).isAfter(now);
+        if (!worthWatching(now)) {
+            if (checks != null) {
+                checks.cancel(false);
+                checks = null;
+            }
+            return false;
+        }
+        return !lastSeen.plus(interval).isAfter(now);
     }
 
     /**
@@ -111,6 +146,7 @@ final class SwarmTaskWatch implements Closeable {
      */
     synchronized void containerDied() {
         afterDeathUntil = clock.instant().plus(AFTER_DEATH);
+        checkWhileWorthIt();
     }
 
     /**
@@ -133,6 +169,7 @@ final class SwarmTaskWatch implements Closeable {
             states = Map.copyOf(now);
             unwatchedInFlight = unwatched || awaitingTask;
             lastSeen = clock.instant();
+            checkWhileWorthIt();
             return changed;
         }
     }
