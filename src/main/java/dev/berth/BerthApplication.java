@@ -220,6 +220,9 @@ public class BerthApplication extends Application<BerthConfiguration> {
         var queueLimits = queueLimits(config);
         // Registered before the loop, so Dropwizard stops them after the loop's last pass. Actions
         // outlive the pass that planned them: at a stop, those under way finish their writes.
+        // One output reader for each action, which waits for at most one read; stopped after the actions.
+        var outputThreads = environment.lifecycle().executorService("berth-output-read-%d")
+                .minThreads(workers).maxThreads(workers).shutdownTime(ACTIONS_AT_STOP).build();
         var actionThreads = environment.lifecycle().executorService("berth-action-%d")
                 .minThreads(workers).maxThreads(workers).shutdownTime(ACTIONS_AT_STOP).build();
         var launchThreads = environment.lifecycle().executorService("berth-launch-%d")
@@ -231,7 +234,7 @@ public class BerthApplication extends Application<BerthConfiguration> {
                 new ReconcilerSettings(instanceId, docker.isAutoCleanup(), maxLogBytes, lifecycle,
                         config.getReconciler().getNodeLossGrace().toJavaDuration(), queueLimits,
                         capacity(docker)), clock,
-                actionThreads, launchThreads, workers);
+                actionThreads, launchThreads, workers, outputThreads);
         reconciler.launchAs(leadership.member(), leadership::confirmed);
         var loop = new ReconcileLoop(reconciler, config.getReconciler().getInterval().toJavaDuration(), clock,
                 environment.metrics().timer("reconciler.pass"), metrics::passTook, leadership::leads);

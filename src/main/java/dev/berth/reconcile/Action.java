@@ -30,8 +30,12 @@ public sealed interface Action {
         }
     }
 
-    /** Look at a step's object in detail and record what changed (start it if it was never started). */
-    record Observe(Job job, int step, Workload workload) implements Action {
+    /**
+     * Look at a step's object in detail and record what changed (start it if it was never started).
+     * {@code ending}: the engine said the object ended (its listing shows it finished, or it announced
+     * the container's death), so its output is read while it is inspected.
+     */
+    record Observe(Job job, int step, Workload workload, boolean ending) implements Action {
         public String describe() {
             return "observing job " + job.id();
         }

@@ -19,6 +19,9 @@ import dev.berth.docker.WorkloadState;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 /**
  * Closes a step that has ended, or an attempt that is to be ended: keeps the step's output, writes
@@ -34,17 +37,30 @@ final class AttemptCloser {
     private final Clock clock;
 
     private final VolumeSweep volumes;
+    private final Executor outputReads;
 
-    AttemptCloser(StatusWriter writer, ReconcilerSettings settings, Clock clock, VolumeSweep volumes) {
+    AttemptCloser(StatusWriter writer, ReconcilerSettings settings, Clock clock, VolumeSweep volumes,
+                  Executor outputReads) {
         this.writer = writer;
+        this.outputReads = outputReads;
         this.volumes = volumes;
         this.settings = settings;
         this.clock = clock;
     }
 
-    /** The step finished by itself; {@code change} says what follows (the next step, done, or a retry). */
-    boolean finished(DockerGateway docker, Job job, int step, Workload workload, StatusChange change) {
-        var captured = new JobStore.Captured(step, captureLogs(docker, workload));
+    /** Starts reading a step's output for {@link #finished}, on the executor of such reads. */
+    CompletableFuture<StepOutput> readOutput(DockerGateway docker, Workload workload) {
+        return CompletableFuture.supplyAsync(() -> captureLogs(docker, workload), outputReads);
+    }
+
+    /**
+     * The step finished by itself; {@code change} says what follows (the next step, done, or a
+     * retry). Its output is what {@code output} read, when such a read was started; else it is read now.
+     */
+    boolean finished(DockerGateway docker, Job job, int step, Workload workload, StatusChange change,
+                     CompletableFuture<StepOutput> output) {
+        StepOutput read = output == null ? captureLogs(docker, workload) : joined(output);
+        var captured = new JobStore.Captured(step, read);
         boolean written = writer.write(job, change, null, captured).isPresent();
         if (written && settings.autoCleanup()) {
             docker.remove(workload);
@@ -129,6 +145,18 @@ final class AttemptCloser {
                 : "exceeded policy.activeDeadlineSeconds (" + job.spec().policy().activeDeadlineSeconds() + " s)";
         writer.write(job, AttemptEnding.withoutAttempt(job, cancel ? Phase.Cancelled : Phase.Failed,
                 cancel ? Reason.Cancelled : Reason.DeadlineExceeded, message, now, settings.lifecycle()), null, null);
+    }
+
+    /** What the read gave, or what it threw: an engine that did not answer is the next pass's to retry. */
+    private static StepOutput joined(CompletableFuture<StepOutput> output) {
+        try {
+            return output.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException thrown) {
+                throw thrown;
+            }
+            throw e;
+        }
     }
 
     /**

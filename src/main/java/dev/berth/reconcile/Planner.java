@@ -177,7 +177,8 @@ public final class Planner {
                                          boolean reportedDead) {
         boolean steady = workload.state() == WorkloadState.ACTIVE && step.phase() == Phase.Running
                 && workload.objectId().equals(step.objectId(backend)) && !reportedDead;
-        return steady ? null : new Action.Observe(job, step.index(), workload);
+        boolean ending = reportedDead || workload.state() == WorkloadState.FINISHED;
+        return steady ? null : new Action.Observe(job, step.index(), workload, ending);
     }
 
     private static Action planWithoutObject(Job job, Backend backend, Step step) {

@@ -11,6 +11,7 @@ import dev.berth.core.Reason;
 import dev.berth.core.ResolvedSpec;
 import dev.berth.core.Resources;
 import dev.berth.core.StatusChange;
+import dev.berth.core.StepOutput;
 import dev.berth.db.JobStore;
 import dev.berth.db.LeaseLostException;
 import dev.berth.db.StoreFailures;
@@ -34,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
@@ -68,6 +70,7 @@ public class Reconciler {
     private final RetentionSweep retention;
     /** Containers the engine said died since the last pass took them (their ids). */
     private final Set<String> died = ConcurrentHashMap.newKeySet();
+    private final OutputReadAhead readAhead = new OutputReadAhead();
     /** The resources of jobs from a command, as resolved (a job's resources never change): what capacity counts. */
     private final Map<String, Resources> commandResources = new ConcurrentHashMap<>();
     /** Per queue, how many of the heads the last pass read can never fit: read that many more. */
@@ -84,13 +87,19 @@ public class Reconciler {
     /** Carries out a pass's actions, launches too, one after another on the thread of the pass. */
     public Reconciler(JobStore store, DockerGateway docker, Planner planner, SpecResolver resolver,
                       ReconcilerSettings settings, Clock clock) {
-        this(store, docker, planner, resolver, settings, clock, Runnable::run, Runnable::run, Integer.MAX_VALUE);
+        this(store, docker, planner, resolver, settings, clock, Runnable::run, Runnable::run, Integer.MAX_VALUE,
+                Runnable::run);
     }
 
-    /** Launches on {@code launches}, at most {@code maxLaunching} under way at once; the other actions on {@code actions}. */
+    /**
+     * Launches on {@code launches}, at most {@code maxLaunching} under way at once; the other actions
+     * on {@code actions}; the output of a step that ended is read on {@code outputReads} while its
+     * action inspects it (see {@link OutputReadAhead}): a thread free for each action, and never the
+     * actions' own, which would wait for themselves.
+     */
     public Reconciler(JobStore store, DockerGateway docker, Planner planner, SpecResolver resolver,
                       ReconcilerSettings settings, Clock clock, Executor actions, Executor launches,
-                      int maxLaunching) {
+                      int maxLaunching, Executor outputReads) {
         this.runner = new ActionRunner(launches, maxLaunching, actions, this::executeAlone,
                 () -> requestPass.run());
         this.store = store;
@@ -101,7 +110,7 @@ public class Reconciler {
         this.clock = clock;
         this.writer = new StatusWriter(store, clock);
         this.volumeSweep = new VolumeSweep(docker, settings.autoCleanup(), clock);
-        this.closer = new AttemptCloser(writer, settings, clock, volumeSweep);
+        this.closer = new AttemptCloser(writer, settings, clock, volumeSweep, outputReads);
         this.nodeLoss = new NodeLossWatch(settings.nodeLossGrace());
         this.capacity = new EngineCapacity(settings.capacity(), docker, clock);
         this.serviceListing = new ServiceListing(planner.launchBackend(), clock);
@@ -110,10 +119,12 @@ public class Reconciler {
 
     /**
      * The engine announced the container's death: the next pass looks at its job even if its
-     * listing still shows the container running. The caller wakes the loop.
+     * listing still shows the container running, and a look at it under way reads its output
+     * already. The caller wakes the loop.
      */
     public void containerDied(String containerId) {
         died.add(containerId);
+        readAhead.died(containerId);
     }
 
     /** Lets an action ask for another pass at once (after a launch, the next look is worth having soon). */
@@ -269,7 +280,7 @@ public class Reconciler {
         if (action instanceof Action.Launch launch) {
             launch(launch, engine);
         } else if (action instanceof Action.Observe observe) {
-            observe(observe.job(), observe.step(), observe.workload(), engine);
+            observe(observe, engine);
         } else if (action instanceof Action.MarkLost lost) {
             write(lost.job(), Transitions.stepFailed(lost.job(), lost.step(), Reason.Lost, lost.message(),
                     clock.instant(), settings.lifecycle()), null, null);
@@ -356,8 +367,19 @@ public class Reconciler {
         return attempt.nodeId() != null ? attempt.nodeId() : attempt.step(0).nodeId();
     }
 
-    private void observe(Job job, int step, Workload workload, DockerGateway engine) {
-        Optional<Observation> seen = engine.observeAsListed(workload);
+    private void observe(Action.Observe action, DockerGateway engine) {
+        Job job = action.job();
+        int step = action.step();
+        Workload workload = action.workload();
+        var inspection = readAhead.begin(workload.objectId(), () -> closer.readOutput(engine, workload),
+                action.ending());
+        Optional<Observation> seen;
+        CompletableFuture<StepOutput> output;
+        try {
+            seen = engine.observeAsListed(workload);
+        } finally {
+            output = inspection.end();
+        }
         if (seen.isEmpty()) {
             execute(new Action.MarkLost(job, step, workload.name() + " disappeared before it finished"), engine);
             return;
@@ -394,7 +416,7 @@ public class Reconciler {
             closer.lost(engine, job, step, workload, change.get()); // its node cannot give its output
             askForPass();
         } else if (observation.isTerminal()) {
-            boolean written = closer.finished(engine, job, step, workload, change.get());
+            boolean written = closer.finished(engine, job, step, workload, change.get(), output);
             if (written && !change.get().attempt().isTerminal()) {
                 askForPass(); // the next step launches on the next pass
             }

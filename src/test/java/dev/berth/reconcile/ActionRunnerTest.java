@@ -45,7 +45,7 @@ class ActionRunnerTest {
             finished.countDown();
             return false;
         }, () -> { });
-        Action observe = new Action.Observe(running("a", "c1"), 0, null);
+        Action observe = new Action.Observe(running("a", "c1"), 0, null, false);
 
         assertThat(runner.run(observe, Set.of())).isTrue();
         assertThat(runner.run(new Action.MarkLost(running("a", "c1"), 0, "gone"), Set.of())).isFalse();
@@ -75,7 +75,7 @@ class ActionRunnerTest {
         assertThat(runner.run(new Action.Launch(pending("a"), Backend.SERVICE, 0), Set.of())).isTrue();
         assertThat(runner.run(new Action.Launch(pending("b"), Backend.SERVICE, 0), Set.of())).isTrue();
         assertThat(runner.run(new Action.Launch(pending("c"), Backend.SERVICE, 0), Set.of())).isFalse();
-        assertThat(runner.run(new Action.Observe(running("d", "c4"), 0, null), Set.of())).isTrue();
+        assertThat(runner.run(new Action.Observe(running("d", "c4"), 0, null, false), Set.of())).isTrue();
 
         assertThat(runner.busy()).containsExactlyInAnyOrder("a", "b", "d");
         gate.countDown();
@@ -88,7 +88,7 @@ class ActionRunnerTest {
         Workload leftover = new Workload("a", 1, Backend.SERVICE, "s1", "berth-a-1", WorkloadState.FINISHED);
         ActionRunner runner = new ActionRunner(launches, 2, others, heldAtTheGate, () -> { });
 
-        assertThat(runner.run(new Action.Observe(running("a", "s1"), 0, leftover), Set.of())).isTrue();
+        assertThat(runner.run(new Action.Observe(running("a", "s1"), 0, leftover, false), Set.of())).isTrue();
 
         assertThat(runner.run(new Action.RemoveLeftover(leftover), Set.of())).isFalse();
     }
@@ -113,7 +113,7 @@ class ActionRunnerTest {
         runnerHolder[0] = new ActionRunner(launches, 1, others, action -> true,
                 () -> seenAfterwards.complete(runnerHolder[0].busy()));
 
-        assertThat(runnerHolder[0].run(new Action.Observe(running("a", "c1"), 0, null), Set.of())).isTrue();
+        assertThat(runnerHolder[0].run(new Action.Observe(running("a", "c1"), 0, null, false), Set.of())).isTrue();
 
         assertThat(seenAfterwards.get(30, TimeUnit.SECONDS)).isEmpty();
     }

@@ -71,7 +71,7 @@ class PlannerTest {
         List<Action> actions = planner.plan(List.of(job),
                 Observed.available(List.of(listed)).withDied(java.util.Set.of("c1")), NOW);
 
-        assertThat(actions).containsExactly(new Action.Observe(job, 0, listed));
+        assertThat(actions).containsExactly(new Action.Observe(job, 0, listed, true));
     }
 
     @Test
@@ -93,8 +93,8 @@ class PlannerTest {
         List<Action> actions = planner.plan(List.of(job, launching("b", "c2")),
                 Observed.available(List.of(finished, created)), NOW);
 
-        assertThat(actions).containsExactly(new Action.Observe(job, 0, finished),
-                new Action.Observe(launching("b", "c2"), 0, created));
+        assertThat(actions).containsExactly(new Action.Observe(job, 0, finished, true),
+                new Action.Observe(launching("b", "c2"), 0, created, false));
     }
 
     @Test
@@ -180,7 +180,7 @@ class PlannerTest {
 
         List<Action> actions = paused.plan(List.of(pending("a"), job), Observed.available(List.of(finished)), NOW);
 
-        assertThat(actions).containsExactly(new Action.Observe(job, 0, finished));
+        assertThat(actions).containsExactly(new Action.Observe(job, 0, finished, true));
     }
 
     @Test
@@ -249,7 +249,7 @@ class PlannerTest {
         List<Action> actions = new Planner(Backend.CONTAINER, false).plan(List.of(launched),
                 Observed.available(List.of(workload("a", 1, "c1", WorkloadState.FINISHED), second)), NOW);
 
-        assertThat(actions).containsExactly(new Action.Observe(launched, 1, second));
+        assertThat(actions).containsExactly(new Action.Observe(launched, 1, second, true));
     }
 
     /** A job of two steps whose first step has exited 0 in container c1. */
