@@ -92,6 +92,21 @@ class LeasesTest {
     }
 
     @Test
+    void onAnEmbeddedFileTheFenceRefusesAWriteOnlyWhenThisProcessHoldsNoLease(@TempDir Path dir) {
+        Jdbi file = TestDatabase.create(dir);
+        var embedded = new Leases(file, SerialWrites.oneAtATime(), "inst", "jdbc:h2:" + dir.resolve("berth"));
+        LeaseToken held = embedded.acquire("a", null, HOUR).orElseThrow();
+        // Only a later start of this process could take it (the file is this process's alone); the
+        // row is not read at each write, so even a row that names another member refuses nothing.
+        embedded.acquire("later", null, HOUR).orElseThrow();
+
+        file.useHandle(handle -> embedded.fence(() -> held, lost::add).check(handle));
+        assertThatThrownBy(() -> file.useHandle(handle -> embedded.fence(() -> null, lost::add).check(handle)))
+                .isInstanceOf(LeaseLostException.class);
+        assertThat(lost).isEmpty();
+    }
+
+    @Test
     void aStatusWriteUnderALostLeaseIsRefusedWritesNothingAndSaysSo() {
         Job job = pendingJob();
         LeaseToken a = leases.acquire("a", null, Duration.ZERO).orElseThrow();
