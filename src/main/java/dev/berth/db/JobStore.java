@@ -251,15 +251,12 @@ public class JobStore {
         return writes.write(() -> jdbi.inTransaction(handle -> {
             fence.check(handle);
             JobRow row = rows.toRow(updated.withVersion(read.version()), resolved == null ? null : rows.write(resolved));
-            StatusWriteDao dao = handle.attach(StatusWriteDao.class);
-            if (dao.updateStatus(row) == 0) {
+            if (handle.attach(JobDao.class).updateStatus(row) == 0) {
                 handle.rollback();
                 return false;
             }
-            writeAttempt(dao, read.id(), read.attempt(), updated.attempt());
-            if (!events.isEmpty()) {
-                dao.insert(events.stream().map(e -> rows.toRow(read.id(), e)).toList());
-            }
+            writeAttempt(handle, read.id(), read.attempt(), updated.attempt());
+            handle.attach(EventDao.class).insert(events.stream().map(e -> rows.toRow(read.id(), e)).toList());
             if (captured != null) {
                 OutputDao output = handle.attach(OutputDao.class);
                 int attempt = updated.attempt().number();
@@ -271,10 +268,11 @@ public class JobStore {
     }
 
     /** Only what changed is written: a pass that moves one step writes one step row. */
-    private void writeAttempt(AttemptDao dao, String jobId, Attempt before, Attempt after) {
+    private void writeAttempt(Handle handle, String jobId, Attempt before, Attempt after) {
         if (after == null || after.equals(before)) {
             return;
         }
+        AttemptDao dao = handle.attach(AttemptDao.class);
         boolean sameAttempt = before != null && before.number() == after.number();
         AttemptRow attemptRow = rows.toRow(jobId, after);
         if (!sameAttempt || dao.updateAttempt(attemptRow) == 0) {
