@@ -44,6 +44,7 @@ final class OutputReadAhead {
         private final String objectId;
         private final Supplier<CompletableFuture<StepOutput>> read;
         private CompletableFuture<StepOutput> output;
+        private boolean over;
 
         private Inspection(String objectId, Supplier<CompletableFuture<StepOutput>> read) {
             this.objectId = objectId;
@@ -51,7 +52,7 @@ final class OutputReadAhead {
         }
 
         private synchronized void start() {
-            if (output == null) {
+            if (output == null && !over) { // a death announced just as the inspection ended starts nothing
                 output = read.get();
             }
         }
@@ -59,6 +60,7 @@ final class OutputReadAhead {
         /** The inspection is over: the read started for it, or null when none was. */
         synchronized CompletableFuture<StepOutput> end() {
             underWay.remove(objectId, this);
+            over = true;
             return output;
         }
     }
