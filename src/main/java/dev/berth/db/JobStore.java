@@ -19,7 +19,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -69,8 +68,9 @@ public class JobStore {
     public void create(Job job, JobEvent submitted, Alongside alongside) {
         try {
             writes.write(() -> jdbi.inTransaction(handle -> {
-                JobWrites.insertJob(handle, rows.toRow(job, null), job.labels());
-                JobWrites.insertEvents(handle, List.of(rows.toRow(job.id(), submitted)));
+                handle.attach(JobDao.class).insert(rows.toRow(job, null));
+                handle.attach(LabelDao.class).insert(job.id(), job.labels());
+                handle.attach(EventDao.class).insert(List.of(rows.toRow(job.id(), submitted)));
                 alongside.insert(handle, job.id());
                 return null;
             }));
@@ -107,8 +107,11 @@ public class JobStore {
      * waiting for a node), with its latest attempt: what a pass follows.
      */
     public List<Job> launched() {
-        return jdbi.inTransaction(handle -> withLatestAttempts(JobReads.launched(handle),
-                JobReads.latestAttemptOfLaunched(handle), JobReads.stepsOfLatestOfLaunched(handle)));
+        return jdbi.inTransaction(handle -> {
+            AttemptDao dao = handle.attach(AttemptDao.class);
+            return withLatestAttempts(handle.attach(JobDao.class).launched(), dao.latestOfLaunched(),
+                    dao.stepsOfLatestOfLaunched());
+        });
     }
 
     /**
@@ -116,7 +119,7 @@ public class JobStore {
      * older first), leaving out those whose retry is not due yet: all a pass needs of a queue.
      */
     public List<Job> queueHeads(String queue, int limit, Instant now) {
-        return heads(limit, handle -> JobReads.queueHeads(handle, queue, now.toEpochMilli(), limit));
+        return heads(limit, dao -> dao.queueHeads(queue, now.toEpochMilli(), limit));
     }
 
     /**
@@ -125,21 +128,21 @@ public class JobStore {
      * owners can take turns however long one owner's line is.
      */
     public List<Job> queueHeadsPerShare(String queue, String label, int limit, Instant now) {
-        return heads(limit, handle -> JobReads.queueHeadsPerOwner(handle, queue, label, now.toEpochMilli(), limit));
+        return heads(limit, dao -> dao.queueHeadsPerOwner(queue, label, now.toEpochMilli(), limit));
     }
 
-    private List<Job> heads(int limit, Function<Handle, List<JobRow>> query) {
+    private List<Job> heads(int limit, java.util.function.Function<JobDao, List<JobRow>> query) {
         if (limit <= 0) {
             return List.of();
         }
         return jdbi.inTransaction(handle -> {
-            List<JobRow> heads = query.apply(handle);
+            List<JobRow> heads = query.apply(handle.attach(JobDao.class));
             List<String> retried = heads.stream().filter(row -> row.attempts() > 0).map(JobRow::id).toList();
             if (retried.isEmpty()) {
                 return heads.stream().map(row -> rows.toJob(row, null)).toList();
             }
-            return withLatestAttempts(heads, JobReads.latestAttemptOf(handle, retried),
-                    JobReads.stepsOfLatestOf(handle, retried));
+            AttemptDao dao = handle.attach(AttemptDao.class);
+            return withLatestAttempts(heads, dao.latestOf(retried), dao.stepsOfLatestOf(retried));
         });
     }
 
@@ -205,7 +208,7 @@ public class JobStore {
     }
 
     public JobPage page(JobQuery query) {
-        List<JobRow> found = jdbi.withHandle(handle -> JobReads.page(handle, query));
+        List<JobRow> found = jdbi.withExtension(JobDao.class, dao -> dao.page(query));
         boolean more = found.size() > query.limit();
         List<JobRecord> items = found.stream().limit(query.limit()).map(rows::toRecord).toList();
         return new JobPage(items, more ? items.get(items.size() - 1).job().id() : null);
@@ -248,16 +251,17 @@ public class JobStore {
         return writes.write(() -> jdbi.inTransaction(handle -> {
             fence.check(handle);
             JobRow row = rows.toRow(updated.withVersion(read.version()), resolved == null ? null : rows.write(resolved));
-            if (JobWrites.updateStatus(handle, row) == 0) {
+            if (handle.attach(JobDao.class).updateStatus(row) == 0) {
                 handle.rollback();
                 return false;
             }
             writeAttempt(handle, read.id(), read.attempt(), updated.attempt());
-            JobWrites.insertEvents(handle, events.stream().map(e -> rows.toRow(read.id(), e)).toList());
+            handle.attach(EventDao.class).insert(events.stream().map(e -> rows.toRow(read.id(), e)).toList());
             if (captured != null) {
+                OutputDao output = handle.attach(OutputDao.class);
                 int attempt = updated.attempt().number();
-                JobWrites.replaceOutput(handle, read.id(), attempt, captured.step(),
-                        rows.toRows(read.id(), attempt, captured.step(), captured.output(), now));
+                output.delete(read.id(), attempt, captured.step());
+                output.insert(rows.toRows(read.id(), attempt, captured.step(), captured.output(), now));
             }
             return true;
         }));
@@ -268,10 +272,11 @@ public class JobStore {
         if (after == null || after.equals(before)) {
             return;
         }
+        AttemptDao dao = handle.attach(AttemptDao.class);
         boolean sameAttempt = before != null && before.number() == after.number();
         AttemptRow attemptRow = rows.toRow(jobId, after);
-        if (!sameAttempt || JobWrites.updateAttempt(handle, attemptRow) == 0) {
-            JobWrites.insertAttempt(handle, attemptRow);
+        if (!sameAttempt || dao.updateAttempt(attemptRow) == 0) {
+            dao.insertAttempt(attemptRow);
         }
         for (Step step : after.steps()) {
             Step old = sameAttempt && step.index() < before.steps().size() ? before.step(step.index()) : null;
@@ -280,9 +285,9 @@ public class JobStore {
             }
             StepRow stepRow = rows.toRow(jobId, after.number(), step);
             if (old == null) {
-                JobWrites.insertStep(handle, stepRow);
+                dao.insertStep(stepRow);
             } else {
-                JobWrites.updateStep(handle, stepRow);
+                dao.updateStep(stepRow);
             }
         }
     }
@@ -299,9 +304,9 @@ public class JobStore {
                 return false;
             }
             if (!updated.status().equals(read.status())) {
-                JobWrites.updateStatus(handle, rows.toRow(updated.withVersion(read.version() + 1), null));
+                dao.updateStatus(rows.toRow(updated.withVersion(read.version() + 1), null));
             }
-            JobWrites.insertEvents(handle, events.stream().map(e -> rows.toRow(read.id(), e)).toList());
+            handle.attach(EventDao.class).insert(events.stream().map(e -> rows.toRow(read.id(), e)).toList());
             return true;
         }));
     }
