@@ -193,7 +193,7 @@ public class BerthApplication extends Application<BerthConfiguration> {
                 auth == null ? null : new RegistryCredentials(auth.getServerAddress(), auth.getUsername(),
                         auth.getPassword()), docker.getSwarm().getTaskPollInterval().toJavaDuration(),
                 policy),
-                instanceId, clock);
+                instanceId, clock, leadership::leads);
         environment.lifecycle().manage(new Managed() {
             @Override
             public void stop() throws Exception {

@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /** The docker-java implementation of {@link DockerGateway}: one client, one backend per kind of object. */
@@ -38,9 +39,18 @@ public final class DockerJavaGateway implements DockerGateway, Closeable {
     private final SwarmTaskWatch taskWatch;
     private final EngineCalls calls = new EngineCalls();
 
+    /** Creates whenever asked: for a process that is the only one to launch on its engine. */
     public DockerJavaGateway(DockerSettings settings, String instanceId, Clock clock) {
-        DockerHttpClient http = new CountingHttpClient(httpClient(settings, settings.callTimeout(), CALL_CONNECTIONS),
-                calls);
+        this(settings, instanceId, clock, () -> true);
+    }
+
+    /**
+     * Sends a create only while {@code mayCreate} says so, asked just before the request goes out
+     * (see {@link GatedCreates}): a refused one throws {@link CreateWithheldException}.
+     */
+    public DockerJavaGateway(DockerSettings settings, String instanceId, Clock clock, BooleanSupplier mayCreate) {
+        DockerHttpClient http = new GatedCreates(new CountingHttpClient(
+                httpClient(settings, settings.callTimeout(), CALL_CONNECTIONS), calls), mayCreate);
         this.docker = connect(settings, http);
         this.nodes = new SwarmNodes(http);
         this.follower = new LogFollower(connect(settings, new CountingHttpClient(

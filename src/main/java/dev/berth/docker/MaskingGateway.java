@@ -165,6 +165,8 @@ final class MaskingGateway implements DockerGateway {
     private <T> T masked(Supplier<T> call) {
         try {
             return call.get();
+        } catch (CreateWithheldException e) {
+            throw e; // Berth's own words, with nothing of the job's
         } catch (EngineUnavailableException e) {
             throw new EngineUnavailableException(secrets.mask(e.getMessage()), null);
         } catch (EngineErrorException e) {

@@ -92,7 +92,9 @@ public final class Leadership implements Managed {
 
     /**
      * Leads, and the database confirms the lease is still this process's: asked just before each
-     * launch, which no write of the database can take back.
+     * launch, which no write of the database can take back. The answer may have waited in the
+     * socket while this process was paused past its lease, so it counts only if the process still
+     * leads by its own clock once it has it.
      */
     public boolean confirmed() {
         LeaseToken token = held.get();
@@ -100,7 +102,7 @@ public final class Leadership implements Managed {
             return false;
         }
         try {
-            return leases.holds(token);
+            return leases.holds(token) && leads();
         } catch (RuntimeException e) {
             return false;
         }

@@ -16,6 +16,7 @@ import dev.berth.db.JobStore;
 import dev.berth.db.LeaseLostException;
 import dev.berth.db.StoreFailures;
 import dev.berth.docker.BerthLabels;
+import dev.berth.docker.CreateWithheldException;
 import dev.berth.docker.DockerGateway;
 import dev.berth.docker.EngineListing;
 import dev.berth.docker.EngineUnavailableException;
@@ -336,7 +337,13 @@ public class Reconciler {
             LOG.info("{} not launched: this process no longer leads the reconciler", name);
             return;
         }
-        LaunchOutcome outcome = engine.launch(current.attempt().backend(), request);
+        LaunchOutcome outcome;
+        try {
+            outcome = engine.launch(current.attempt().backend(), request);
+        } catch (CreateWithheldException e) {
+            LOG.info("{} not launched: {}", name, e.getMessage());
+            return;
+        }
         if (outcome instanceof LaunchOutcome.Launched launched) {
             String message = (launched.adopted() ? "adopted " : "created ") + name;
             write(current, Transitions.created(current, step, launched.objectId(), message), null, null);

@@ -35,15 +35,17 @@ import org.junit.jupiter.api.Test;
 /**
  * Three Berth processes of one instance on one PostgreSQL database and one engine. A burst of jobs
  * is submitted to all three in turn; meanwhile the leader is SIGKILLed three times (and started
- * again each time), and then paused with SIGSTOP past its lease and resumed. Every job must end as
- * its script says, the engine's events must show exactly one container per step of a job attempt,
- * another member must lead within the lease timeout of each kill, and the paused leader must launch
- * nothing once it wakes. The seed is printed; -Dberth.crash.seed=N replays the plan.
+ * again each time), and then paused with SIGSTOP past its lease and resumed, twice (or
+ * -Dberth.instances.pauses times). Every job must end as its script says, the engine's events must
+ * show exactly one container per step of a job attempt, another member must lead within the lease
+ * timeout of each kill, and a paused leader must not lead once it wakes. The seed is printed;
+ * -Dberth.crash.seed=N replays the plan.
  */
 class SeveralInstancesIT {
     private static final int JOBS = Integer.getInteger("berth.instances.jobs", 120);
     private static final int MEMBERS = 3;
     private static final int KILLS = 3;
+    private static final int PAUSES = Integer.getInteger("berth.instances.pauses", 2);
     private static final Duration LEASE = Duration.ofSeconds(3);
     private static final Duration STARTUP = Duration.ofMinutes(2);
     private static final Duration BURST = Duration.ofMinutes(6);
@@ -73,7 +75,8 @@ class SeveralInstancesIT {
 
     @Test
     void jobsSubmittedToAllMembersEndRightWithOneContainerEachThoughTheLeaderIsKilledAndPaused() throws Exception {
-        System.out.printf("[%s] seed %d, %d jobs, %d members, %d kills%n", instance, seed, JOBS, MEMBERS, KILLS);
+        System.out.printf("[%s] seed %d, %d jobs, %d members, %d kills, %d pauses%n", instance, seed, JOBS, MEMBERS,
+                KILLS, PAUSES);
         Random random = new Random(seed);
         Map<String, String> settings = new HashMap<>(TestStore.postgresSettings(instance));
         settings.putAll(Map.of("reconciler.leaseTimeout", LEASE.toSeconds() + "s", "queues.default.maxRunning", "8",
@@ -186,6 +189,17 @@ class SeveralInstancesIT {
             members.get(leader).start(STARTUP);
         }
         awaitStored(submitters, JOBS * (KILLS + 1) / (KILLS + 2), deadline);
+        for (int pause = 1; pause <= PAUSES; pause++) {
+            done.add(pauseTheLeader(pause, created));
+        }
+        return done;
+    }
+
+    /**
+     * The leader is paused while it launches (a pause that lands between its lease check and its
+     * create is what this looks for: each pause is one more chance to land there).
+     */
+    private String pauseTheLeader(int pause, ObjectEvents created) {
         int paused = awaitLeader(-1, STARTUP);
         BerthProcess member = members.get(paused);
         String name = info(paused).path("member").asText();
@@ -200,12 +214,13 @@ class SeveralInstancesIT {
         }
         // Its lease ticks ten times per timeout: give it two timeouts awake to act if it were to.
         Pause.millis(LEASE.toMillis() * 2);
-        long creates = created.createdBy(name, resumed);
-        done.add("member " + paused + " (" + name + ") paused; member " + next + " led meanwhile; the paused one,"
-                + " resumed, created " + creates + " containers");
-        assertThat(creates).as("containers the paused leader created after it woke").isZero();
+        // Not asserted to be none: the engine's event is sent when a create ends, so a create the
+        // engine received before the pause may end after it; that container is its step's only one,
+        // which the test's end asserts for every step, with every job's outcome and the removals.
+        List<ObjectEvents.Creation> creates = created.createdBy(name, resumed);
         assertThat(info(paused).path("leader").asBoolean()).as("the resumed member leads").isFalse();
-        return done;
+        return "pause " + pause + ": member " + paused + " (" + name + ") paused; member " + next
+                + " led meanwhile; the engine reported containers of the paused one created after it woke: " + creates;
     }
 
     private static void awaitStored(List<PersistentSubmitter> submitters, int stored, Instant deadline) {

@@ -27,7 +27,7 @@ public final class ObjectEvents implements Closeable {
     private final String removal;
     private final Function<Event, Optional<AttemptStep>> attemptOf;
     private final Map<AttemptStep, Integer> created = new ConcurrentHashMap<>();
-    private final Map<String, List<Instant>> createdBy = new ConcurrentHashMap<>();
+    private final Map<String, List<Creation>> createdBy = new ConcurrentHashMap<>();
     private final Map<AttemptStep, Instant> removed = new ConcurrentHashMap<>();
     private final EventStream stream = new EventStream(this::record);
 
@@ -56,11 +56,19 @@ public final class ObjectEvents implements Closeable {
     }
 
     /**
-     * How many objects the process named {@code member} (their berth.member label) created after
+     * The objects the process named {@code member} (their berth.member label) created after
      * {@code after}, by the engine's clock.
      */
-    public long createdBy(String member, Instant after) {
-        return createdBy.getOrDefault(member, List.of()).stream().filter(at -> at.isAfter(after)).count();
+    public List<Creation> createdBy(String member, Instant after) {
+        return createdBy.getOrDefault(member, List.of()).stream().filter(c -> c.at().isAfter(after)).toList();
+    }
+
+    /** One object's create event: its name and the engine's time. */
+    public record Creation(String name, Instant at) {
+        @Override
+        public String toString() {
+            return name + " at " + at;
+        }
     }
 
     /** How many objects were created per job attempt. */
@@ -105,8 +113,8 @@ public final class ObjectEvents implements Closeable {
                 created.merge(attempt, 1, Integer::sum);
                 String member = event.getActor().getAttributes().get("berth.member");
                 if (member != null) {
-                    createdBy.computeIfAbsent(member, m -> new CopyOnWriteArrayList<>())
-                            .add(Instant.EPOCH.plusNanos(event.getTimeNano()));
+                    createdBy.computeIfAbsent(member, m -> new CopyOnWriteArrayList<>()).add(new Creation(
+                            event.getActor().getAttributes().get("name"), Instant.EPOCH.plusNanos(event.getTimeNano())));
                 }
             } else {
                 removed.putIfAbsent(attempt, Instant.EPOCH.plusNanos(event.getTimeNano()));
