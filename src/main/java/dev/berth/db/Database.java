@@ -101,7 +101,7 @@ public final class Database {
     public static void cacheDaoMetadata(Jdbi jdbi) {
         var extensions = jdbi.getConfig(Extensions.class);
         var factory = extensions.findFactory(SqlObjectFactory.class).orElseThrow();
-        for (Class<?> dao : List.of(JobDao.class, LabelDao.class, EventDao.class, AttemptDao.class, OutputDao.class,
+        for (Class<?> dao : List.of(JobDao.class, EventDao.class, AttemptDao.class, OutputDao.class,
                 CommandDao.class, InstanceDao.class, LeaseDao.class, TokenDao.class, AuditDao.class)) {
             extensions.findMetadata(dao, factory);
         }

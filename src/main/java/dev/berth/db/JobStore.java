@@ -19,6 +19,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -68,9 +69,8 @@ public class JobStore {
     public void create(Job job, JobEvent submitted, Alongside alongside) {
         try {
             writes.write(() -> jdbi.inTransaction(handle -> {
-                handle.attach(JobDao.class).insert(rows.toRow(job, null));
-                handle.attach(LabelDao.class).insert(job.id(), job.labels());
-                handle.attach(EventDao.class).insert(List.of(rows.toRow(job.id(), submitted)));
+                JobWrites.insertJob(handle, rows.toRow(job, null), job.labels());
+                JobWrites.insertEvents(handle, List.of(rows.toRow(job.id(), submitted)));
                 alongside.insert(handle, job.id());
                 return null;
             }));
@@ -107,11 +107,8 @@ public class JobStore {
      * waiting for a node), with its latest attempt: what a pass follows.
      */
     public List<Job> launched() {
-        return jdbi.inTransaction(handle -> {
-            AttemptDao dao = handle.attach(AttemptDao.class);
-            return withLatestAttempts(handle.attach(JobDao.class).launched(), dao.latestOfLaunched(),
-                    dao.stepsOfLatestOfLaunched());
-        });
+        return jdbi.inTransaction(handle -> withLatestAttempts(JobReads.launched(handle),
+                JobReads.latestAttemptOfLaunched(handle), JobReads.stepsOfLatestOfLaunched(handle)));
     }
 
     /**
@@ -119,7 +116,7 @@ public class JobStore {
      * older first), leaving out those whose retry is not due yet: all a pass needs of a queue.
      */
     public List<Job> queueHeads(String queue, int limit, Instant now) {
-        return heads(limit, dao -> dao.queueHeads(queue, now.toEpochMilli(), limit));
+        return heads(limit, handle -> JobReads.queueHeads(handle, queue, now.toEpochMilli(), limit));
     }
 
     /**
@@ -128,21 +125,21 @@ public class JobStore {
      * owners can take turns however long one owner's line is.
      */
     public List<Job> queueHeadsPerShare(String queue, String label, int limit, Instant now) {
-        return heads(limit, dao -> dao.queueHeadsPerOwner(queue, label, now.toEpochMilli(), limit));
+        return heads(limit, handle -> JobReads.queueHeadsPerOwner(handle, queue, label, now.toEpochMilli(), limit));
     }
 
-    private List<Job> heads(int limit, java.util.function.Function<JobDao, List<JobRow>> query) {
+    private List<Job> heads(int limit, Function<Handle, List<JobRow>> query) {
         if (limit <= 0) {
             return List.of();
         }
         return jdbi.inTransaction(handle -> {
-            List<JobRow> heads = query.apply(handle.attach(JobDao.class));
+            List<JobRow> heads = query.apply(handle);
             List<String> retried = heads.stream().filter(row -> row.attempts() > 0).map(JobRow::id).toList();
             if (retried.isEmpty()) {
                 return heads.stream().map(row -> rows.toJob(row, null)).toList();
             }
-            AttemptDao dao = handle.attach(AttemptDao.class);
-            return withLatestAttempts(heads, dao.latestOf(retried), dao.stepsOfLatestOf(retried));
+            return withLatestAttempts(heads, JobReads.latestAttemptOf(handle, retried),
+                    JobReads.stepsOfLatestOf(handle, retried));
         });
     }
 
@@ -208,7 +205,7 @@ public class JobStore {
     }
 
     public JobPage page(JobQuery query) {
-        List<JobRow> found = jdbi.withExtension(JobDao.class, dao -> dao.page(query));
+        List<JobRow> found = jdbi.withHandle(handle -> JobReads.page(handle, query));
         boolean more = found.size() > query.limit();
         List<JobRecord> items = found.stream().limit(query.limit()).map(rows::toRecord).toList();
         return new JobPage(items, more ? items.get(items.size() - 1).job().id() : null);
@@ -251,17 +248,16 @@ public class JobStore {
         return writes.write(() -> jdbi.inTransaction(handle -> {
             fence.check(handle);
             JobRow row = rows.toRow(updated.withVersion(read.version()), resolved == null ? null : rows.write(resolved));
-            if (handle.attach(JobDao.class).updateStatus(row) == 0) {
+            if (JobWrites.updateStatus(handle, row) == 0) {
                 handle.rollback();
                 return false;
             }
             writeAttempt(handle, read.id(), read.attempt(), updated.attempt());
-            handle.attach(EventDao.class).insert(events.stream().map(e -> rows.toRow(read.id(), e)).toList());
+            JobWrites.insertEvents(handle, events.stream().map(e -> rows.toRow(read.id(), e)).toList());
             if (captured != null) {
-                OutputDao output = handle.attach(OutputDao.class);
                 int attempt = updated.attempt().number();
-                output.delete(read.id(), attempt, captured.step());
-                output.insert(rows.toRows(read.id(), attempt, captured.step(), captured.output(), now));
+                JobWrites.replaceOutput(handle, read.id(), attempt, captured.step(),
+                        rows.toRows(read.id(), attempt, captured.step(), captured.output(), now));
             }
             return true;
         }));
@@ -272,11 +268,10 @@ public class JobStore {
         if (after == null || after.equals(before)) {
             return;
         }
-        AttemptDao dao = handle.attach(AttemptDao.class);
         boolean sameAttempt = before != null && before.number() == after.number();
         AttemptRow attemptRow = rows.toRow(jobId, after);
-        if (!sameAttempt || dao.updateAttempt(attemptRow) == 0) {
-            dao.insertAttempt(attemptRow);
+        if (!sameAttempt || JobWrites.updateAttempt(handle, attemptRow) == 0) {
+            JobWrites.insertAttempt(handle, attemptRow);
         }
         for (Step step : after.steps()) {
             Step old = sameAttempt && step.index() < before.steps().size() ? before.step(step.index()) : null;
@@ -285,9 +280,9 @@ public class JobStore {
             }
             StepRow stepRow = rows.toRow(jobId, after.number(), step);
             if (old == null) {
-                dao.insertStep(stepRow);
+                JobWrites.insertStep(handle, stepRow);
             } else {
-                dao.updateStep(stepRow);
+                JobWrites.updateStep(handle, stepRow);
             }
         }
     }
@@ -304,9 +299,9 @@ public class JobStore {
                 return false;
             }
             if (!updated.status().equals(read.status())) {
-                dao.updateStatus(rows.toRow(updated.withVersion(read.version() + 1), null));
+                JobWrites.updateStatus(handle, rows.toRow(updated.withVersion(read.version() + 1), null));
             }
-            handle.attach(EventDao.class).insert(events.stream().map(e -> rows.toRow(read.id(), e)).toList());
+            JobWrites.insertEvents(handle, events.stream().map(e -> rows.toRow(read.id(), e)).toList());
             return true;
         }));
     }
